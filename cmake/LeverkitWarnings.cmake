@@ -1,0 +1,9 @@
+# Warnings for leverkit's own targets; never forced on consumers.
+function(leverkit_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+                                           -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
+                                           -Wimplicit-fallthrough)
+  if(LEVERKIT_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
