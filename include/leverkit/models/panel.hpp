@@ -37,7 +37,7 @@ struct Panel {
   std::string note;
   bool externally_managed = false;
   std::optional<std::string> external_url;
-  std::vector<Interview> interviews;  // reduced shape: no panel/opportunity ids inside
+  std::vector<Interview> interviews;  // reduced shape; `panel` is filled with this panel's id
   friend bool operator==(const Panel&, const Panel&) = default;
 };
 

@@ -34,6 +34,10 @@ Result<FormField> decode_value(od::value v, const JsonPath& p, Tag<FormField>);
 Result<FeedbackTemplate> decode_value(od::value v, const JsonPath& p, Tag<FeedbackTemplate>);
 Result<Feedback> decode_value(od::value v, const JsonPath& p, Tag<Feedback>);
 
+// Small shared pieces (defined next to the model that owns them).
+Result<Phone> read_phone(od::value v, const JsonPath& p);                          // contact.cpp
+Result<std::optional<ArchivedState>> read_archived(od::value v, const JsonPath& p);  // application.cpp
+
 /// The decoder of T as a callable for read_array / read_expandable.
 template <class T>
 inline constexpr auto decoder = [](od::value v, const JsonPath& p) { return decode_value(v, p, Tag<T>{}); };

@@ -38,6 +38,31 @@ bool is_null(od::value& v) {
   return !v.is_null().get(null) && null;
 }
 
+Result<std::string> read_raw_json(od::value v, const JsonPath& p) {
+  od::json_type t;
+  if (auto ec = v.type().get(t); ec) return decode_error(p, ec, "a JSON value");
+  std::string_view raw;
+  if (t == od::json_type::object) {
+    od::object o;
+    if (auto ec = v.get_object().get(o); ec) return decode_error(p, ec, "an object");
+    if (auto ec = o.raw_json().get(raw); ec) return decode_error(p, ec, "an object");
+  } else if (t == od::json_type::array) {
+    od::array a;
+    if (auto ec = v.get_array().get(a); ec) return decode_error(p, ec, "an array");
+    if (auto ec = a.raw_json().get(raw); ec) return decode_error(p, ec, "an array");
+  } else {
+    raw = v.raw_json_token();
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+      raw.remove_suffix(1);
+    // A scalar token is not validated until it is read; read it once so malformed input fails.
+    if (t == od::json_type::string) {
+      std::string_view s;
+      if (auto ec = v.get_string().get(s); ec) return decode_error(p, ec, "a string");
+    }
+  }
+  return std::string(raw);
+}
+
 Result<std::string> read_string(od::value v, const JsonPath& p) {
   std::string_view s;
   if (auto ec = v.get_string().get(s); ec) return decode_error(p, ec, "a string");

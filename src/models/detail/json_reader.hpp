@@ -70,6 +70,18 @@ Result<void> skip(od::value v, const JsonPath& p);
 
 bool is_null(od::value& v);
 
+/// The value's JSON text exactly as it appears in the document (object, array or scalar),
+/// consumed. Used to keep payloads leverkit does not model (webhook `data`, file objects).
+Result<std::string> read_raw_json(od::value v, const JsonPath& p);
+
+/// `return assign(out.name, read_string(f, fp));` — stores a decoded value or forwards its error.
+template <class T, class U>
+Result<void> assign(T& dst, Result<U>&& r) {
+  if (!r) return std::move(r).error();
+  dst = std::move(r).value();
+  return success();
+}
+
 // ---- structure -------------------------------------------------------------------------------
 
 /// Calls `fn(key, value, path)` for every field of the object `v`; fn returns Result<void>.
