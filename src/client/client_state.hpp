@@ -1,0 +1,100 @@
+// Private: the state every Client copy shares, the request pipeline and the helpers the
+// per-resource files (client_*.cpp) are written with.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detail/decoders.hpp"
+#include "leverkit/client/client.hpp"
+
+namespace leverkit::detail {
+
+/// Maps a non-2xx response to an Error (status → Errc, Lever's {code, message}, request id,
+/// Retry-After, the stale-offset rule of ADR 0020). `what` is "GET /v1/opportunities".
+Error error_from_response(const HttpResponse& response, std::string_view what, bool request_had_offset,
+                          std::chrono::system_clock::time_point now);
+
+struct ClientState {
+  std::string base_url;  // no trailing slash
+  std::string base_path; // path part of base_url ("/v1"), for messages
+  std::shared_ptr<Credentials> credentials;
+  std::shared_ptr<Transport> transport;
+  std::shared_ptr<RateLimiter> limiter;
+  RetryOptions retry;
+  std::shared_ptr<Clock> clock;
+  std::shared_ptr<Sleeper> sleeper;
+  std::function<double()> random;
+  std::chrono::milliseconds default_timeout{};
+  std::function<void(LogLevel, std::string_view)> logger;
+  std::mutex rng_mutex;
+  std::mt19937_64 rng{std::random_device{}()};
+
+  /// The whole pipeline for one call. `has_offset`: the query carries a pagination token.
+  Result<HttpResponse> execute(HttpMethod method, std::string_view path_and_query, std::string body,
+                               const CallOptions& options, bool has_offset = false);
+
+  double next_random();
+  void log(LogLevel level, std::string line) const;
+  Error redact(Error e) const;
+};
+
+/// Query string builder: every key and value percent-encoded, multi-valued keys repeated.
+class Query {
+ public:
+  void put(std::string_view key, std::string_view value);
+  void add(std::string_view key, const std::vector<std::string>& values) {
+    for (const auto& v : values) put(key, v);
+  }
+  void add(std::string_view key, const std::optional<std::string>& value) {
+    if (value) put(key, *value);
+  }
+  void add(std::string_view key, std::optional<Timestamp> t);
+  void add(std::string_view key, std::optional<bool> b);
+  void add(std::string_view key, std::optional<int> n);
+  void add(std::string_view key, std::optional<Confidentiality> c);
+  [[nodiscard]] const std::string& str() const noexcept { return s_; }
+  [[nodiscard]] bool empty() const noexcept { return s_.empty(); }
+
+ private:
+  std::string s_;
+};
+
+/// invalid_argument unless 1 <= limit <= 100.
+Result<void> check_limit(std::optional<int> limit);
+/// "/<prefix>/<encoded id>[suffix]"; invalid_argument naming `param` when the id is empty.
+Result<std::string> id_path(std::string_view prefix, std::string_view id, std::string_view param,
+                            std::string_view suffix = {});
+
+template <class T>
+Result<T> decode_response(const HttpResponse& r) {
+  return decode_one<T>(JsonInput{r.body, r.body.capacity()});
+}
+
+/// A lazy listing of `path` + `query`; each page is one call with `options`.
+template <class T>
+Paginator<T> make_paginator(std::shared_ptr<ClientState> state, std::string path, Query query,
+                            std::optional<std::string> start_offset, CallOptions options) {
+  return Paginator<T>(
+      [state = std::move(state), base = path + query.str(), sep = query.empty() ? '?' : '&',
+       options = std::move(options)](const std::optional<std::string>& offset) -> Result<Page<T>> {
+        std::string url = base;
+        if (offset) {
+          url += sep;
+          url += "offset=";
+          url += url_encode(*offset);
+        }
+        LEVERKIT_TRY(resp, state->execute(HttpMethod::get, url, {}, options, offset.has_value()));
+        return decode_page<T>(JsonInput{resp.body, resp.body.capacity()});
+      },
+      std::move(start_offset));
+}
+
+}  // namespace leverkit::detail

@@ -1,0 +1,14 @@
+// Private: the few digests the client needs (OpenSSL's libcrypto).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace leverkit::detail {
+
+/// Lowercase hex SHA-256 of `in`.
+std::string sha256_hex(std::string_view in);
+/// Standard base64 with padding.
+std::string base64_encode(std::string_view in);
+
+}  // namespace leverkit::detail
