@@ -78,7 +78,7 @@ Result<ScorecardScore> read_scorecard_score(od::value v, const JsonPath& p) {
 // the object, and On Demand reads forward only, so the value is checked against the type once
 // the whole field has been read (see check_value).
 struct RawValue {
-  enum class Kind { null, string, integer, floating, boolean, strings, scores, empty_array, object };
+  enum class Kind { null, string, integer, floating, boolean, strings, scalars, scores, empty_array, object };
   Kind kind = Kind::null;
   FieldValue value;  // for string/integer/floating/strings/scores; raw JSON text for object
   bool boolean = false;
@@ -132,6 +132,7 @@ Result<RawValue> read_raw_value(od::value v, const JsonPath& p) {
       std::vector<std::string> strings;
       std::vector<ScorecardScore> scores;
       bool objects = false;
+      bool scalars = false;
       std::size_t i = 0;
       for (auto element : arr) {
         const JsonPath ep = p.at(i);
@@ -140,9 +141,14 @@ Result<RawValue> read_raw_value(od::value v, const JsonPath& p) {
         od::json_type et;
         if (auto ec = ev.type().get(et); ec) return decode_error(ep, ec, "an array element");
         if (i == 0) objects = et == od::json_type::object;
+        if (i == 0) scalars = et != od::json_type::object && et != od::json_type::string;
         if (objects) {
           LEVERKIT_TRY(s, read_scorecard_score(ev, ep));
           scores.push_back(std::move(s));
+        } else if (scalars) {
+          // Numbers/booleans: no field type holds these, but an unknown type keeps them as text.
+          LEVERKIT_TRY(s, read_raw_json(ev, ep));
+          strings.push_back(std::move(s));
         } else {
           LEVERKIT_TRY(s, read_string(ev, ep));
           strings.push_back(std::move(s));
@@ -154,6 +160,9 @@ Result<RawValue> read_raw_value(od::value v, const JsonPath& p) {
       } else if (objects) {
         r.kind = RawValue::Kind::scores;
         r.value = std::move(scores);
+      } else if (scalars) {
+        r.kind = RawValue::Kind::scalars;
+        r.value = std::move(strings);
       } else {
         r.kind = RawValue::Kind::strings;
         r.value = std::move(strings);

@@ -11,7 +11,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "leverkit/models/error.hpp"
 
 namespace leverkit {
 
@@ -50,6 +53,12 @@ struct Phone {
 struct LeverErrorBody {
   std::string code;
   std::string message;
+  friend bool operator==(const LeverErrorBody&, const LeverErrorBody&) = default;
 };
+
+/// Reads a non-2xx response body: `{"code": "ResourceNotFound", "message": "..."}` (also
+/// wrapped in `data`). Missing keys stay empty; a body that is not a JSON object, or keys of the
+/// wrong type, give decode_error — the caller then falls back to the HTTP status alone.
+Result<LeverErrorBody> decode_lever_error(std::string_view json);
 
 }  // namespace leverkit

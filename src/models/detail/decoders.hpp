@@ -9,12 +9,16 @@
 #include "leverkit/models/application.hpp"
 #include "leverkit/models/contact.hpp"
 #include "leverkit/models/feedback.hpp"
+#include "leverkit/models/form_template.hpp"
 #include "leverkit/models/interview.hpp"
+#include "leverkit/models/note.hpp"
 #include "leverkit/models/opportunity.hpp"
 #include "leverkit/models/panel.hpp"
 #include "leverkit/models/posting.hpp"
+#include "leverkit/models/profile_form.hpp"
 #include "leverkit/models/stage.hpp"
 #include "leverkit/models/user.hpp"
+#include "leverkit/models/webhook.hpp"
 
 namespace leverkit::detail {
 
@@ -33,10 +37,17 @@ Result<Panel> decode_value(od::value v, const JsonPath& p, Tag<Panel>);
 Result<FormField> decode_value(od::value v, const JsonPath& p, Tag<FormField>);
 Result<FeedbackTemplate> decode_value(od::value v, const JsonPath& p, Tag<FeedbackTemplate>);
 Result<Feedback> decode_value(od::value v, const JsonPath& p, Tag<Feedback>);
+Result<FormTemplate> decode_value(od::value v, const JsonPath& p, Tag<FormTemplate>);
+Result<ProfileForm> decode_value(od::value v, const JsonPath& p, Tag<ProfileForm>);
+Result<Note> decode_value(od::value v, const JsonPath& p, Tag<Note>);
+Result<NoteCreated> decode_value(od::value v, const JsonPath& p, Tag<NoteCreated>);
+Result<Webhook> decode_value(od::value v, const JsonPath& p, Tag<Webhook>);
+Result<LeverErrorBody> decode_value(od::value v, const JsonPath& p, Tag<LeverErrorBody>);
 
 // Small shared pieces (defined next to the model that owns them).
 Result<Phone> read_phone(od::value v, const JsonPath& p);                          // contact.cpp
 Result<std::optional<ArchivedState>> read_archived(od::value v, const JsonPath& p);  // application.cpp
+Result<std::optional<TemplateGroup>> read_template_group(od::value v, const JsonPath& p);  // feedback.cpp
 
 /// The decoder of T as a callable for read_array / read_expandable.
 template <class T>

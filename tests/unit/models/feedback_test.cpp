@@ -166,6 +166,7 @@ TEST_CASE("field values decode per type (lever-api.md 6.11)") {
     {"type":"code","value":"int main(){}","language":"cpp"},
     {"type":"file-upload","value":{"id":"x","ext":"pdf","name":"cv.pdf","size":10}},
     {"type":"new-kind","value":true},
+    {"type":"other-kind","value":[1,2.5]},
     {"type":"dropdown","value":null}]})");
   REQUIRE_MESSAGE(r.has_value(), r.error().to_string());
   const auto& f = r.value().fields;
@@ -187,7 +188,8 @@ TEST_CASE("field values decode per type (lever-api.md 6.11)") {
   CHECK(f[12].type == FieldType::unknown);
   CHECK(f[12].type_name == "new-kind");
   CHECK(f[12].value == FieldValue{std::string("true")});
-  CHECK(std::holds_alternative<std::monostate>(f[13].value));
+  CHECK(f[13].value == FieldValue{std::vector<std::string>{"1", "2.5"}});
+  CHECK(std::holds_alternative<std::monostate>(f[14].value));
 }
 
 TEST_CASE("a field value of the wrong JSON type is a decode_error naming the path") {
@@ -208,6 +210,8 @@ TEST_CASE("a field value of the wrong JSON type is a decode_error naming the pat
                 "at fields[0].value: expected an integer score for a 'score' field"},
            Case{R"({"id":"f","fields":[{"type":"currency","value":"12"}]})",
                 "at fields[0].value: expected a number for a 'currency' field"},
+           Case{R"({"id":"f","fields":[{"type":"multiple-select","value":[1,2]}]})",
+                "at fields[0].value: expected an array of option texts for a 'multiple-select' field"},
            Case{R"({"id":"f","fields":[{"type":"multiple-select","value":["a",1]}]})",
                 "at fields[0].value[1]: expected a string"},
            Case{R"({"id":"f","fields":[{"type":"scorecard","value":[{"score":"x"}]}]})",
