@@ -1660,7 +1660,7 @@ ApiResponse Api::Impl::reactivate_user(Ctx& ctx) {
 
 ApiResponse Api::Impl::list_stages(Ctx& ctx) {
   return list(ctx, store.stages, std::views::iota(std::size_t{0}, store.stages.size()), [](const Record&) { return true; },
-              {}, false, without_created);
+              {});
 }
 
 ApiResponse Api::Impl::get_stage(Ctx& ctx) {
