@@ -155,28 +155,33 @@ class Paginator {
     std::optional<Result<T>> current;
     std::optional<Result<Page<T>>> current_page;
 
-    // nullopt: no more pages.
-    std::optional<Result<Page<T>>> load() {
-      if (finished) return std::nullopt;
+    enum class Loaded { none, page, error };
+
+    // Fetches the next page into `out` (or the failure into `err`). Written without moving
+    // Result objects around: GCC 12 reports false maybe-uninitialized warnings on those moves.
+    Loaded load(Page<T>& out, Error& err) {
+      if (finished) return Loaded::none;
       ++fetched;
       Result<Page<T>> r = fetch(offset);
       if (!r) {
         finished = true;
-        return r;
+        err = std::move(r).error();
+        return Loaded::error;
       }
-      Page<T>& pg = r.value();
-      if (pg.more()) {
-        if (offset && *pg.next == *offset) {
+      out = std::move(r).value();
+      if (out.more()) {
+        if (offset && *out.next == *offset) {
           finished = true;
-          return Result<Page<T>>(Error(Errc::decode_error,
-                                       "Lever returned the same pagination token twice; stopping the listing"));
+          out.data.clear();
+          err = Error(Errc::decode_error, "Lever returned the same pagination token twice; stopping the listing");
+          return Loaded::error;
         }
-        offset = pg.next;
+        offset = out.next;
       } else {
         finished = true;
         offset.reset();
       }
-      return r;
+      return Loaded::page;
     }
 
     void advance_item() {
@@ -185,21 +190,25 @@ class Paginator {
       while (index >= page.data.size()) {
         page.data.clear();  // release the used-up page before fetching the next one
         index = 0;
-        auto r = load();
-        if (!r) return;
-        if (!*r) {
-          current.emplace(std::move(*r).error());
-          return;
+        Error err;
+        switch (load(page, err)) {
+          case Loaded::none: return;
+          case Loaded::error: current.emplace(std::move(err)); return;
+          case Loaded::page: break;
         }
-        page = std::move(*r).value();
       }
       current.emplace(std::move(page.data[index]));
     }
 
     void advance_page() {
       current_page.reset();
-      auto r = load();
-      if (r) current_page.emplace(std::move(*r));
+      Page<T> pg;
+      Error err;
+      switch (load(pg, err)) {
+        case Loaded::none: return;
+        case Loaded::error: current_page.emplace(std::move(err)); return;
+        case Loaded::page: current_page.emplace(std::move(pg)); return;
+      }
     }
   };
 
