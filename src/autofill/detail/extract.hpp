@@ -1,0 +1,46 @@
+// Private: the deterministic extractor, the shared validator and the model extractor.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "detail/prepared.hpp"
+#include "leverkit/autofill/autofill.hpp"
+#include "leverkit/autofill/classifier.hpp"
+
+namespace leverkit::autofill::detail {
+
+/// A value some backend proposes for one field, before validation.
+struct Proposal {
+  FieldValue value;
+  std::vector<EvidenceQuote> evidence;
+  double confidence = 0.0;
+  std::string interpretation;  // "'next Monday' resolved against the meeting date 2026-03-02"
+  std::string backend;         // "deterministic" | "model" | "metadata"
+};
+
+/// What the deterministic extractor concluded for one objective field.
+struct Extraction {
+  std::optional<Proposal> proposal;   // set when a value was read (may still be low confidence)
+  std::optional<SkipCode> skip;       // set when it abstained
+  std::string why;
+  std::vector<EvidenceQuote> evidence;  // best evidence for a skip
+};
+
+Extraction extract_deterministic(const Prepared& p, const FormField& f, const FieldClassification& c,
+                                 const CallContext& call);
+
+/// The one gate every proposal passes: field policy (re-classified here), no overwrite, type
+/// and option membership, and evidence quotes that occur (whitespace- and case-folded) in an
+/// utterance of the candidate or the notes. Rewrites each quote's speaker/time from the
+/// utterance it was found in. Returns the reason on rejection.
+std::optional<std::string> validate(const Prepared& p, const FormField& f, Proposal& proposal);
+
+/// Re-derives a model's value from its own quotes with the typed readers.
+std::optional<std::string> rederive(const Prepared& p, const FormField& f, const FieldClassification& c,
+                                    const Proposal& proposal);
+
+std::string format_date_value(std::int64_t ms);
+
+}  // namespace leverkit::autofill::detail
