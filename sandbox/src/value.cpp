@@ -100,11 +100,26 @@ bool Value::erase(std::string_view key) {
   return false;
 }
 
+namespace {
+/// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not valid.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  auto c1 = static_cast<unsigned char>(s[i + 1]);
+  if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90))
+    return 0;  // overlong, surrogate or beyond U+10FFFF
+  return n;
+}
+}  // namespace
+
 void write_json_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -118,8 +133,13 @@ void write_json_string(std::string& out, std::string_view s) {
           out += "\\u00";
           out.push_back(kHex[c >> 4]);
           out.push_back(kHex[c & 0xF]);
+        } else if (c < 0x80) {
+          out.push_back(static_cast<char>(c));
+        } else if (std::size_t n = utf8_sequence(s, i); n > 0) {
+          out.append(s.substr(i, n));
+          i += n - 1;
         } else {
-          out.push_back(ch);
+          out += "\\ufffd";  // bytes that are not UTF-8 (echoed user input) never break the JSON
         }
     }
   }
