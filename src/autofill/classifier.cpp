@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "detail/field_type_name.hpp"
+#include "detail/readers.hpp"
 #include "detail/text.hpp"
 
 namespace leverkit::autofill {
@@ -40,8 +41,14 @@ bool is_rating_option(std::string_view text) {
                     detail::has_phrase(toks, "out of")))
       return true;
     auto rest = detail::trim(text.substr(toks[0].end));
-    if (v <= 10 && !rest.empty() && (rest.front() == '-' || rest.front() == ':' || rest.front() == ')'))
-      return true;
+    // "1 - Strong No Hire", "3: Meets": a scale point followed by its caption (not "0-2 years")
+    if (v <= 10 && rest.size() > 1 && (rest.front() == '-' || rest.front() == ':' || rest.front() == ')')) {
+      auto caption = detail::trim(rest.substr(1));
+      if (!caption.empty() && !(caption.front() >= '0' && caption.front() <= '9')) {
+        auto cw = detail::tokenize(caption);
+        if (cw.empty() || detail::unit_of(cw.front().norm).empty()) return true;
+      }
+    }
   }
   return false;
 }
@@ -157,7 +164,7 @@ FieldClassification classify_field(const FormField& field) {
       "married", "marital", "spouse", "husband", "wife", "children", "child", "kids", "pregnant",
       "pregnancy", "family plans", "family status", "family", "maternity", "paternity",
       "childcare", "religion", "religious", "church", "faith", "pray", "race", "racial",
-      "ethnicity", "ethnic", "national origin", "nationality", "citizenship", "country of origin",
+      "ethnicity", "ethnic", "national origin", "nationality", "citizenship", "citizen", "country of origin",
       "where are you from", "originally from", "native language", "mother tongue", "accent",
       "disability", "disabled", "disabilities", "health", "medical", "illness", "sick leave",
       "mental", "injury", "medication", "gender", "sex", "sexual", "orientation", "pronouns",
@@ -199,7 +206,7 @@ FieldClassification classify_field(const FormField& field) {
       "capability", "aptitude", "communication", "communicator", "leadership", "attitude",
       "personality", "enthusiasm", "passion", "passionate", "motivated", "motivation",
       "professionalism", "demeanor", "demeanour", "presence", "confident", "confidence",
-      "likeable", "likable", "rapport", "collaborative", "teamwork", "problem solving",
+      "likeable", "likable", "impressed", "impress", "impresses", "stood out", "stand out", "rapport", "collaborative", "teamwork", "problem solving",
       "problem-solving", "depth", "understanding", "knowledgeable", "grasp", "seniority",
       "readiness", "suitable", "suitability", "qualified",
       // quality words attached to the asked property

@@ -269,6 +269,19 @@ Result<Draft> autofill(const AutofillInput& input, const AutofillOptions& option
       continue;
     }
     auto x = detail::extract_deterministic(prepared, f, c, input.call);
+    // whatever was read from speakers of unknown role cannot count as the candidate's answer
+    if (!prepared.candidate_known) {
+      const auto& ev = x.proposal ? x.proposal->evidence : x.evidence;
+      bool unknown = std::any_of(ev.begin(), ev.end(), [](const EvidenceQuote& q) { return q.role == SpeakerRole::unknown; });
+      bool metadata = x.proposal && x.proposal->backend == "metadata";
+      if (unknown && !metadata) {
+        o.skip = SkipCode::role_unknown;
+        o.why = "An answer was found, but no speaker is known to be the candidate; name the candidate to use it.";
+        o.evidence = ev;
+        draft.fields.push_back(std::move(o));
+        continue;
+      }
+    }
     if (!x.proposal) {
       o.skip = x.skip.value_or(SkipCode::no_evidence);
       o.why = x.why.empty() ? "Nothing in the transcript or notes answers this question." : x.why;

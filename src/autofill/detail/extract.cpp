@@ -119,6 +119,17 @@ class FieldExtractor {
   Extraction read_multi_field();
   Extraction read_text_field();
   Extraction read_code_field();
+  // A hedged first reply to the field's question ("let me check") is an answer too: hedged.
+  void add_hedge_fallback(std::vector<Reading>& rs) const {
+    for (const auto& s : sents_) {
+      if (!s.first || !s.q_matched || !is_hedged(s.toks)) continue;
+      bool seen = std::any_of(rs.begin(), rs.end(), [&](const Reading& r) { return r.utt == s.utt && r.sb == s.sb; });
+      if (seen) continue;
+      Reading r = base_reading(s);
+      r.status = ReadStatus::hedged;
+      rs.push_back(std::move(r));
+    }
+  }
   Reading base_reading(const SentenceView& s) const {
     Reading r;
     r.utt = s.utt;
@@ -301,6 +312,7 @@ Extraction FieldExtractor::read_yes_no_field(bool as_option) {
     r.display = v;
     rs.push_back(std::move(r));
   }
+  add_hedge_fallback(rs);
   return combine(std::move(rs));
 }
 
@@ -356,6 +368,7 @@ Extraction FieldExtractor::read_date_field(bool as_text) {
       rs.push_back(std::move(r));
     }
   }
+  add_hedge_fallback(rs);
   return combine(std::move(rs));
 }
 
@@ -409,6 +422,7 @@ Extraction FieldExtractor::read_number_field(bool as_text) {
     else r.value = n.value;
     rs.push_back(std::move(r));
   }
+  add_hedge_fallback(rs);
   return combine(std::move(rs));
 }
 
@@ -461,6 +475,7 @@ Extraction FieldExtractor::read_buckets() {
       rs.push_back(std::move(r));
     }
   }
+  add_hedge_fallback(rs);
   return combine(std::move(rs));
 }
 
@@ -486,6 +501,11 @@ Extraction FieldExtractor::read_option_field() {
       }
     }
     if (pos.empty()) continue;
+    // "hybrid, two days in the office": a hybrid answer names the office (or home) too
+    if (pos.size() > 1) {
+      auto hybrid = std::find_if(pos.begin(), pos.end(), [&](std::size_t i) { return fold_text(f_.options[i].text) == "hybrid"; });
+      if (hybrid != pos.end()) pos = {*hybrid};
+    }
     Reading r = base_reading(s);
     r.certainty = 0.93;
     if (pos.size() > 1 && !r.correction) {
@@ -511,6 +531,7 @@ Extraction FieldExtractor::read_option_field() {
     }
     rs.push_back(std::move(r));
   }
+  add_hedge_fallback(rs);
   return combine(std::move(rs));
 }
 
@@ -557,6 +578,9 @@ Extraction FieldExtractor::read_multi_field() {
     if (std::find(prop.evidence.begin(), prop.evidence.end(), q) == prop.evidence.end()) prop.evidence.push_back(std::move(q));
   }
   if (chosen.empty()) {
+    std::vector<Reading> hedges;
+    add_hedge_fallback(hedges);
+    if (!hedges.empty()) any_hedged = true;
     out.skip = any_hedged ? SkipCode::hedged : SkipCode::no_evidence;
     out.why = any_hedged ? "The candidate's answer was hedged or conditional; confirm it with them."
                          : "None of the options was named by the candidate.";
@@ -801,7 +825,22 @@ std::optional<std::string> rederive(const Prepared& p, const FormField& f, const
         if (!n.range && std::fabs(n.value - want) < 0.5) return std::nullopt;
       return std::string("the quote does not state that amount");
     }
-    default: return std::nullopt;  // text: validate() already required the value to be quoted
+    default: {
+      // numbers and dates read into text fields must be what the quote states
+      if (numeric_concept(c.concept_hint)) {
+        auto want = fold_text(std::get<std::string>(proposal.value));
+        for (const auto& n : read_numbers(joined, toks))
+          if (fold_text(format_number(n)) == want) return std::nullopt;
+        return fmt::format("the quote does not state the number \"{}\"", std::get<std::string>(proposal.value));
+      }
+      if (c.concept_hint == Concept::start_date) {
+        auto want = std::get<std::string>(proposal.value);
+        for (const auto& d : read_dates(joined, toks, p.meeting_day))
+          if (d.status == ReadStatus::value && iso_date(d.date) == want) return std::nullopt;
+        return fmt::format("the quote does not state the date {}", want);
+      }
+      return std::nullopt;  // text: validate() already required the value to be quoted
+    }
   }
 }
 

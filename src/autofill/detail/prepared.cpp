@@ -125,6 +125,8 @@ Prepared prepare(const Transcript& transcript, const Transcript& notes, const Ca
     else asks = false;
     if (!p.candidate_known && !interviewer_known) {
       // nobody known: every turn answers the one before it
+      // a question is nobody's answer
+      if (!u.text.empty() && u.text.back() == '?') continue;
       flush();
       if (k > 0) cur.question.push_back(k - 1);
       cur.answer.push_back(k);

@@ -140,7 +140,10 @@ int count_before_unit(const std::vector<Token>& toks, std::size_t i, std::size_t
       *used = 3;
       return 2;
     }
-    if (i + 1 < toks.size() && toks[i + 1].norm == "few") return -2;  // vague
+    if (i + 1 < toks.size() && toks[i + 1].norm == "few") {
+      *used = 2;
+      return -2;  // vague
+    }
     return 1;
   }
   if (w == "couple" && i + 1 < toks.size() && toks[i + 1].norm == "of") {
@@ -260,10 +263,11 @@ YesNoReading read_yes_no(const std::vector<Token>& question, bool question_match
   static const std::vector<std::string_view> kYes{
       "yes", "yeah", "yep", "yup", "correct", "right", "sure", "definitely", "absolutely", "certainly",
       "indeed", "of course", "that's right", "that's correct", "i do", "i am", "i have", "i will",
-      "i can", "i did", "i would", "affirmative", "exactly"};
+      "i can", "i did", "i would", "affirmative", "exactly", "required", "needed"};
   static const std::vector<std::string_view> kNoPron{
       "i don't", "i do not", "i'm not", "i am not", "i haven't", "i have not", "i won't", "i can't",
-      "i didn't", "i wouldn't", "not really", "not at all"};
+      "i didn't", "i wouldn't", "not really", "not at all", "not required", "not needed", "no need",
+      "none needed", "not necessary", "none"};
   static const std::vector<std::string_view> kNo{"no", "nope", "nah", "never"};
   auto starts = [&](const std::vector<std::string_view>& list) {
     for (auto p : list) {

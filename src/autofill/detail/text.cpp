@@ -56,7 +56,7 @@ std::vector<Token> tokenize(std::string_view s) {
       }
     }
     // "C++", "C#", "F#": the symbols are part of the name, or "C++" would match "C"
-    if (i < n && (s[i] == '+' || s[i] == '#') && t.norm.size() <= 2) {
+    if (i < n && (s[i] == '+' || s[i] == '#') && t.norm.size() <= 2 && t.norm[0] >= 'a' && t.norm[0] <= 'z') {
       std::size_t j = i;
       while (j < n && (s[j] == '+' || s[j] == '#') && j - i < 2) ++j;
       if (j == n || !is_word_byte(static_cast<unsigned char>(s[j]))) {
