@@ -202,6 +202,7 @@ void FieldExtractor::select_sentences() {
       std::string_view text = utt.text;
       std::size_t si = 0;
       for (auto [b, en] : sentences(text)) {
+        if (en > b && text[en - 1] == '?') continue;  // the candidate's own questions answer nothing
         SentenceView s{u, b, en, text.substr(b, en - b), tokenize(text.substr(b, en - b)), first, qm,
                        static_cast<std::size_t>(u) * 4096 + si++, e};
         first = false;

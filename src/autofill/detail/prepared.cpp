@@ -21,6 +21,8 @@ bool names_match(const std::vector<std::string>& label, const std::vector<std::s
   return subset(label, name) || subset(name, label);
 }
 
+std::size_t toks_count(std::string_view s) { return tokenize(s).size(); }
+
 SpeakerRole role_from_label(const std::vector<std::string>& label) {
   if (label.empty()) return SpeakerRole::unknown;
   const auto& w = label.front();
@@ -132,6 +134,8 @@ Prepared prepare(const Transcript& transcript, const Transcript& notes, const Ca
       cur.answer.push_back(k);
       continue;
     }
+    if (asks && !cur.answer.empty() && !u.text.empty() && u.text.back() != '?' && toks_count(u.text) <= 3)
+      continue;  // a backchannel ("Mm-hmm.", "Right, okay.") does not end the candidate's answer
     if (asks) {
       if (!cur.answer.empty()) flush();
       cur.question.push_back(k);

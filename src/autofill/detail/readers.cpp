@@ -15,7 +15,9 @@ using namespace std::chrono;
 
 bool is_neg_token(std::string_view w) noexcept {
   if (w == "not" || w == "no" || w == "never" || w == "none" || w == "without" || w == "neither" ||
-      w == "nor" || w == "nothing" || w == "cannot" || w == "nope" || w == "nobody")
+      w == "nor" || w == "nothing" || w == "cannot" || w == "nope" || w == "nobody" || w == "dont" ||
+      w == "doesnt" || w == "wont" || w == "cant" || w == "didnt" || w == "havent" || w == "isnt" ||
+      w == "arent" || w == "wasnt" || w == "wouldnt" || w == "hasnt" || w == "shouldnt")
     return true;
   return w.size() > 3 && w.substr(w.size() - 3) == "n't";
 }
