@@ -188,7 +188,8 @@ void Api::Impl::count_write(std::string_view resource) {
 
 void Api::Impl::add_routes() {
   auto add = [this](std::string method, std::string pattern, Handler h, std::string resource, bool write) {
-    Route r{method, pattern, split_path(pattern), h, std::move(resource), write, method + " " + pattern};
+    Route r{method, pattern, split_path(pattern), h, resource, write, method + " " + pattern,
+            fmt::format("{}:{}:admin", resource, write ? "write" : "read"), fmt::format("{}:write:admin", resource)};
     routes.push_back(std::move(r));
   };
   add("GET", "/v1/opportunities", &Impl::list_opportunities, "opportunities", false);
@@ -260,10 +261,7 @@ void Api::Impl::add_routes() {
 }
 
 ApiResponse Api::Impl::dispatch(const ApiRequest& req) {
-  {
-    std::lock_guard lock(stats_mutex);
-    ++total_requests;
-  }
+  total_requests.fetch_add(1, std::memory_order_relaxed);
   std::string_view path = req.path;
   if (path.starts_with("/__sandbox")) {
     if (!opt.admin) return error(404, "ResourceNotFound", fmt::format("Route {} {} was not found", req.method, req.path));
@@ -397,7 +395,8 @@ std::optional<ApiResponse> Api::Impl::authenticate(const ApiRequest& req, const 
   } else {
     return unauthorized("Unsupported authorization scheme");
   }
-  if (!has_scope(*who.scopes, route.resource, route.write)) {
+  if (std::none_of(who.scopes->begin(), who.scopes->end(),
+                   [&](const std::string& s) { return s == route.scope || s == route.write_scope || s == "*"; })) {
     return error(403, "Forbidden",
                  fmt::format("This API key or token does not have the {}:{}:admin permission", route.resource,
                              route.write ? "write" : "read"));
@@ -432,6 +431,7 @@ bool Api::Impl::take_token(const std::string& bucket) {
 }
 
 std::optional<FaultStep> Api::Impl::next_fault(const Route& route, const ApiRequest& req) {
+  if (!any_fault_plan.load(std::memory_order_acquire)) return std::nullopt;
   std::lock_guard lock(fault_mutex);
   for (auto& plan : fault_plans) {
     if (plan.steps.empty()) continue;
@@ -485,7 +485,7 @@ ApiResponse Api::Impl::admin(const ApiRequest& req) {
   if (p == "/__sandbox/stats" && m == "GET") {
     Value out = Value::object();
     std::lock_guard lock(stats_mutex);
-    out.set("totalRequests", total_requests);
+    out.set("totalRequests", total_requests.load());
     Value per = Value::object();
     for (const auto& [k, v] : requests_per_route) per.set(k, v);
     out.set("requests", std::move(per));
@@ -500,7 +500,8 @@ ApiResponse Api::Impl::admin(const ApiRequest& req) {
     std::lock_guard lock(stats_mutex);
     requests_per_route.clear();
     writes_per_resource.clear();
-    total_requests = rate_limited = faults_injected = 0;
+    total_requests = 0;
+    rate_limited = faults_injected = 0;
     return json(204, "");
   }
   if (p == "/__sandbox/faults") {
@@ -558,6 +559,7 @@ ApiResponse Api::Impl::admin(const ApiRequest& req) {
       }
       std::lock_guard lock(fault_mutex);
       fault_plans.push_back(std::move(plan));
+      any_fault_plan.store(true, std::memory_order_release);
       return json(201, "{\"ok\":true}");
     }
   }
@@ -575,7 +577,8 @@ ApiResponse Api::Impl::admin(const ApiRequest& req) {
       std::lock_guard lock(stats_mutex);
       requests_per_route.clear();
       writes_per_resource.clear();
-      total_requests = rate_limited = faults_injected = 0;
+      total_requests = 0;
+    rate_limited = faults_injected = 0;
     }
     {
       std::lock_guard lock(fault_mutex);

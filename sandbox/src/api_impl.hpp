@@ -1,6 +1,7 @@
 // api_impl.hpp — private state of the sandbox Api, shared by api.cpp (auth, limits, faults,
 // admin, OAuth) and routes.cpp (the Lever resources).
 #pragma once
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -79,6 +80,8 @@ struct Api::Impl {
     std::string resource;   // Lever scope resource ("opportunities", "contact", ...)
     bool write;
     std::string key;        // "GET /v1/opportunities/:id"
+    std::string scope;      // the scope this route needs ("notes:write:admin")
+    std::string write_scope;  // which also grants reads
   };
 
   explicit Impl(ServerOptions o);
@@ -99,10 +102,12 @@ struct Api::Impl {
   std::map<std::string, std::uint64_t> requests_per_route;
   std::map<std::string, std::uint64_t> writes_per_resource;
   std::map<int, std::uint64_t> responses_per_status;
-  std::uint64_t total_requests = 0, rate_limited = 0, faults_injected = 0;
+  std::uint64_t rate_limited = 0, faults_injected = 0;
+  std::atomic<std::uint64_t> total_requests{0};
 
   std::mutex fault_mutex;
   std::vector<FaultPlan> fault_plans;
+  std::atomic<bool> any_fault_plan{false};  // skips the fault lock on the hot path
 
   std::mutex rate_mutex;
   RateLimitOptions rate;
