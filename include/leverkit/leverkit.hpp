@@ -1,0 +1,46 @@
+// leverkit/leverkit.hpp — umbrella header: every public header of the library's layers.
+//
+// What: one include for applications that use most of leverkit. Libraries and large programs
+// should include the specific headers they need (compile time).
+// Errors / thread-safety: see each header.
+// Example:
+//   #include <leverkit/leverkit.hpp>
+//   auto client = leverkit::Client::create(std::make_shared<leverkit::ApiKeyCredentials>(key)).value();
+#pragma once
+
+#include "leverkit/version.hpp"
+
+// models
+#include "leverkit/models/application.hpp"
+#include "leverkit/models/common.hpp"
+#include "leverkit/models/contact.hpp"
+#include "leverkit/models/error.hpp"
+#include "leverkit/models/feedback.hpp"
+#include "leverkit/models/field_value.hpp"
+#include "leverkit/models/form_field.hpp"
+#include "leverkit/models/form_template.hpp"
+#include "leverkit/models/interview.hpp"
+#include "leverkit/models/note.hpp"
+#include "leverkit/models/opportunity.hpp"
+#include "leverkit/models/panel.hpp"
+#include "leverkit/models/posting.hpp"
+#include "leverkit/models/profile_form.hpp"
+#include "leverkit/models/requests.hpp"
+#include "leverkit/models/stage.hpp"
+#include "leverkit/models/time.hpp"
+#include "leverkit/models/user.hpp"
+#include "leverkit/models/webhook.hpp"
+
+// client
+#include "leverkit/client/call_options.hpp"
+#include "leverkit/client/cancellation.hpp"
+#include "leverkit/client/client.hpp"
+#include "leverkit/client/client_options.hpp"
+#include "leverkit/client/clock.hpp"
+#include "leverkit/client/credentials.hpp"
+#include "leverkit/client/http.hpp"
+#include "leverkit/client/paginator.hpp"
+#include "leverkit/client/rate_limiter.hpp"
+#include "leverkit/client/requests.hpp"
+#include "leverkit/client/retry.hpp"
+#include "leverkit/client/transport.hpp"
