@@ -16,15 +16,14 @@ namespace {
 using detail::Token;
 
 // First phrase of `list` found in `toks`, or empty.
-std::string_view first_hit(const std::vector<Token>& toks, const std::vector<std::string_view>& list) {
-  for (auto p : list)
-    if (detail::has_phrase(toks, p)) return p;
-  return {};
+std::string_view first_hit(const std::vector<Token>& toks, const detail::PhraseList& list) {
+  long i = detail::first_phrase(toks, list);
+  return i < 0 ? std::string_view{} : list.text(static_cast<std::size_t>(i));
 }
 
 bool is_rating_option(std::string_view text) {
   auto toks = detail::tokenize(text);
-  static const std::vector<std::string_view> kRating{
+  static const detail::PhraseList kRating{
       "hire", "no hire", "strong yes", "strong no", "exceeds", "meets", "below", "expectations",
       "pass", "fail", "thumbs", "thumbs up", "thumbs down", "star", "stars", "strong", "weak",
       "excellent", "good", "poor", "average", "outstanding", "advance", "reject", "not a fit",
@@ -55,7 +54,7 @@ bool is_rating_option(std::string_view text) {
 
 struct ConceptCue {
   Concept c;
-  std::vector<std::string_view> phrases;
+  detail::PhraseList phrases;
 };
 
 const std::vector<ConceptCue>& concept_cues() {
@@ -159,7 +158,7 @@ FieldClassification classify_field(const FormField& field) {
   auto toks = detail::tokenize(label);
 
   // 3. sensitive gate
-  static const std::vector<std::string_view> kSensitive{
+  static const detail::PhraseList kSensitive{
       "age", "how old", "date of birth", "birth date", "birthday", "born", "year of birth",
       "married", "marital", "spouse", "husband", "wife", "children", "child", "kids", "pregnant",
       "pregnancy", "family plans", "family status", "family", "maternity", "paternity",
@@ -192,7 +191,7 @@ FieldClassification classify_field(const FormField& field) {
       continue;
     eval_toks.push_back(toks[i]);
   }
-  static const std::vector<std::string_view> kEvaluative{
+  static const detail::PhraseList kEvaluative{
       "rate", "rating", "rated", "score", "scores", "overall", "recommend", "recommendation",
       "recommended", "hire", "hiring decision", "no hire", "advance", "move forward",
       "moving forward", "next round", "decision", "verdict", "impression", "impressions",
@@ -253,7 +252,7 @@ FieldClassification classify_field(const FormField& field) {
       return out;
     }
   }
-  static const std::vector<std::string_view> kGeneric{
+  static const detail::PhraseList kGeneric{
       "did the candidate ask", "did the candidate mention", "did they mention", "did they ask",
       "mentioned", "asked about", "which", "discussed", "did the candidate say", "stated"};
   if (auto hit = first_hit(toks, kGeneric); !hit.empty()) {

@@ -80,9 +80,10 @@ std::pair<std::size_t, std::size_t> strip_fillers(std::string_view text, std::si
 
 // Hobby or wish rather than professional use: the whole sentence does not count.
 bool aspirational(const std::vector<Token>& toks) {
-  return has_any(toks, {"side project", "side projects", "hobby", "for fun", "on weekends", "personal project",
+  static const PhraseList kHobby{"side project", "side projects", "hobby", "for fun", "on weekends", "personal project",
                         "personal projects", "played with", "not professionally", "never professionally",
-                        "toy project", "tinker", "tinkering", "at university", "in school"});
+                        "toy project", "tinker", "tinkering", "at university", "in school"};
+  return has_any(toks, kHobby);
 }
 
 // "I'd like to learn JavaScript": a wish attached to this option only.

@@ -187,7 +187,7 @@ std::string iso_date(year_month_day d) {
 }
 
 bool is_hedged(const std::vector<Token>& toks) {
-  static const std::vector<std::string_view> kHedges{
+  static const PhraseList kHedges{
       "i think", "i don't think", "i believe", "probably", "maybe", "perhaps", "possibly", "might",
       "not sure", "not certain", "unsure", "let me check", "i'd have to check", "have to check",
       "need to check", "depends", "depending", "i guess", "hopefully", "don't know", "do not know",
@@ -201,7 +201,7 @@ bool is_hedged(const std::vector<Token>& toks) {
 }
 
 bool is_correction(const std::vector<Token>& toks) {
-  static const std::vector<std::string_view> kCorr{
+  static const PhraseList kCorr{
       "actually", "sorry i meant", "i meant", "i mean", "let me correct", "correction", "scratch that",
       "to correct", "rather", "on second thought", "wait", "sorry"};
   return has_any(toks, kCorr);
@@ -262,38 +262,29 @@ YesNoReading read_yes_no(const std::vector<Token>& question, bool question_match
     ++s;
   if (s >= sentence.size()) return r;
   std::vector<Token> head(sentence.begin() + static_cast<long>(s), sentence.end());
-  static const std::vector<std::string_view> kYes{
+  static const PhraseList kYes{
       "yes", "yeah", "yep", "yup", "correct", "right", "sure", "definitely", "absolutely", "certainly",
       "indeed", "of course", "that's right", "that's correct", "i do", "i am", "i have", "i will",
       "i can", "i did", "i would", "affirmative", "exactly", "required", "needed"};
-  static const std::vector<std::string_view> kNoPron{
+  static const PhraseList kNoPron{
       "i don't", "i do not", "i'm not", "i am not", "i haven't", "i have not", "i won't", "i can't",
       "i didn't", "i wouldn't", "not really", "not at all", "not required", "not needed", "no need",
       "none needed", "not necessary", "none"};
-  static const std::vector<std::string_view> kNo{"no", "nope", "nah", "never"};
-  auto starts = [&](const std::vector<std::string_view>& list) {
-    for (auto p : list) {
-      auto w = words(p);
-      if (find_phrase(head, w) == 0) return true;
-    }
-    return false;
-  };
+  static const PhraseList kNo{"no", "nope", "nah", "never"};
+  auto starts = [&](const PhraseList& list) { return phrase_at(head, list) >= 0; };
   bool yes = starts(kYes);
   bool no_pron = starts(kNoPron);
   bool no = starts(kNo);
   // "Yes, I don't" / "No, I do": read past the leading word
   if ((yes || no) && head.size() > 1) {
     std::vector<Token> rest(head.begin() + 1, head.end());
-    auto w_has = [&](const std::vector<std::string_view>& list) {
-      for (auto p : list)
-        if (find_phrase(rest, words(p)) == 0) return true;
-      return false;
-    };
+    auto w_has = [&](const PhraseList& list) { return phrase_at(rest, list) >= 0; };
+    static const PhraseList kIDo{"i do", "i am", "i have", "i will", "i can", "i did"};
     if (w_has(kNoPron)) {
       no_pron = true;
       yes = false;
       no = false;
-    } else if (no && w_has({"i do", "i am", "i have", "i will", "i can", "i did"})) {
+    } else if (no && w_has(kIDo)) {
       return YesNoReading{ReadStatus::ambiguous, false, 0.0};
     }
   }

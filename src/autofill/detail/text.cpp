@@ -198,6 +198,32 @@ bool has_any(const std::vector<Token>& toks, const std::vector<std::string_view>
   return false;
 }
 
+PhraseList::PhraseList(std::initializer_list<std::string_view> phrases) : texts_(phrases) {
+  words_.reserve(texts_.size());
+  for (auto p : texts_) words_.push_back(words(p));
+}
+
+long first_phrase(const std::vector<Token>& toks, const PhraseList& list) {
+  const auto& ps = list.phrases();
+  for (std::size_t i = 0; i < ps.size(); ++i)
+    if (find_phrase(toks, ps[i]) >= 0) return static_cast<long>(i);
+  return -1;
+}
+
+bool has_any(const std::vector<Token>& toks, const PhraseList& list) { return first_phrase(toks, list) >= 0; }
+
+long phrase_at(const std::vector<Token>& toks, const PhraseList& list, std::size_t at) {
+  const auto& ps = list.phrases();
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    const auto& p = ps[i];
+    if (p.empty() || at + p.size() > toks.size()) continue;
+    bool ok = true;
+    for (std::size_t j = 0; j < p.size() && ok; ++j) ok = toks[at + j].norm == p[j];
+    if (ok) return static_cast<long>(i);
+  }
+  return -1;
+}
+
 bool is_digits(std::string_view s) noexcept {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }

@@ -45,4 +45,22 @@ bool has_any(const std::vector<Token>& toks, const std::vector<std::string_view>
 
 bool is_digits(std::string_view s) noexcept;
 
+/// A phrase lexicon tokenised once (lexicons are matched on every sentence of a transcript).
+class PhraseList {
+ public:
+  PhraseList(std::initializer_list<std::string_view> phrases);
+  [[nodiscard]] const std::vector<std::vector<std::string>>& phrases() const noexcept { return words_; }
+  [[nodiscard]] std::string_view text(std::size_t i) const noexcept { return texts_[i]; }
+
+ private:
+  std::vector<std::string_view> texts_;
+  std::vector<std::vector<std::string>> words_;
+};
+
+/// Index of the first phrase of `list` that occurs in `toks`, or -1.
+long first_phrase(const std::vector<Token>& toks, const PhraseList& list);
+bool has_any(const std::vector<Token>& toks, const PhraseList& list);
+/// Index of the phrase that `toks` starts with (at token `at`), or -1.
+long phrase_at(const std::vector<Token>& toks, const PhraseList& list, std::size_t at = 0);
+
 }  // namespace leverkit::autofill::detail
