@@ -1,0 +1,37 @@
+# cmake -P script run by the install.consumer test (see install_test.cmake).
+foreach(v LEVERKIT_BUILD_DIR LEVERKIT_CONSUMER_DIR LEVERKIT_STAGE_DIR LEVERKIT_GENERATOR)
+  if(NOT DEFINED ${v})
+    message(FATAL_ERROR "run_install_test.cmake: ${v} is not set")
+  endif()
+endforeach()
+if(NOT LEVERKIT_BUILD_TYPE)
+  set(LEVERKIT_BUILD_TYPE RelWithDebInfo)
+endif()
+set(prefix ${LEVERKIT_STAGE_DIR}/prefix)
+set(consumer_build ${LEVERKIT_STAGE_DIR}/consumer-build)
+file(REMOVE_RECURSE ${prefix} ${consumer_build})
+
+function(run what)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${what} failed (${rc}):\n${out}\n${err}")
+  endif()
+  message(STATUS "${what}: ok")
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+run("install into ${prefix}" ${CMAKE_COMMAND} --install ${LEVERKIT_BUILD_DIR} --prefix ${prefix}
+    --config ${LEVERKIT_BUILD_TYPE})
+set(compiler_arg)
+if(LEVERKIT_CXX_COMPILER)
+  set(compiler_arg -DCMAKE_CXX_COMPILER=${LEVERKIT_CXX_COMPILER})
+endif()
+run("configure the consumer" ${CMAKE_COMMAND} -S ${LEVERKIT_CONSUMER_DIR} -B ${consumer_build}
+    -G ${LEVERKIT_GENERATOR} -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=${LEVERKIT_BUILD_TYPE}
+    ${compiler_arg})
+run("build the consumer" ${CMAKE_COMMAND} --build ${consumer_build})
+run("run the consumer" ${consumer_build}/leverkit_consumer)
+if(NOT last_output MATCHES "leverkit consumer: ok")
+  message(FATAL_ERROR "consumer printed no success line:\n${last_output}")
+endif()
+message(STATUS "${last_output}")
