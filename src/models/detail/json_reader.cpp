@@ -33,6 +33,8 @@ Error decode_error(const JsonPath& at, simdjson::error_code ec, std::string_view
   return decode_error(at, fmt::format("expected {} ({})", expected, simdjson::error_message(ec)));
 }
 
+const char* simdjson_kernel() noexcept { return simdjson::builtin_implementation()->name().c_str(); }
+
 bool is_null(od::value& v) {
   bool null = false;
   return !v.is_null().get(null) && null;

@@ -70,6 +70,9 @@ Result<void> skip(od::value v, const JsonPath& p);
 
 bool is_null(od::value& v);
 
+/// Name of the simdjson kernel the decoders were compiled for ("fallback", "haswell", …).
+const char* simdjson_kernel() noexcept;
+
 /// The value's JSON text exactly as it appears in the document (object, array or scalar),
 /// consumed. Used to keep payloads leverkit does not model (webhook `data`, file objects).
 Result<std::string> read_raw_json(od::value v, const JsonPath& p);
