@@ -115,45 +115,22 @@ std::string draft_to_json(const Draft& draft) {
   return out;
 }
 
-Result<FeedbackCreateBody> make_feedback_create(const Draft& draft, std::string_view reviewed_by_user_id,
-                                                std::optional<std::string> panel,
-                                                std::optional<std::string> interview) {
+Result<ReviewedFeedback> make_feedback_create(const Draft& draft, std::string_view reviewed_by_user_id,
+                                              std::optional<std::string> panel,
+                                              std::optional<std::string> interview) {
   if (reviewed_by_user_id.empty())
     return Error{Errc::invalid_argument,
                  "reviewed_by_user_id: a draft becomes a feedback request only after a named user reviewed it"};
   if (draft.template_id.empty())
     return Error{Errc::invalid_argument, "draft.template_id: the feedback template id is required (baseTemplateId)"};
-  if (panel.has_value() != interview.has_value())
-    return Error{Errc::invalid_argument, "panel, interview: Lever requires both or neither"};
-  FeedbackCreateBody body;
-  body.base_template_id = draft.template_id;
-  body.perform_as = std::string(reviewed_by_user_id);
-  body.panel = std::move(panel);
-  body.interview = std::move(interview);
+  ReviewedFeedback out;
+  out.perform_as = std::string(reviewed_by_user_id);
+  out.body.base_template_id = draft.template_id;
+  out.body.panel = std::move(panel);
+  out.body.interview = std::move(interview);
   for (const auto& f : draft.fields)
-    if (f.decision == Decision::filled) body.field_values.push_back({f.id, f.value});
-  return body;
-}
-
-std::string feedback_create_to_json(const FeedbackCreateBody& body) {
-  std::string out = "{\"baseTemplateId\":";
-  detail::append_json_string(out, body.base_template_id);
-  if (body.panel && body.interview) {
-    out += ",\"panel\":";
-    detail::append_json_string(out, *body.panel);
-    out += ",\"interview\":";
-    detail::append_json_string(out, *body.interview);
-  }
-  out += ",\"fieldValues\":[";
-  for (std::size_t i = 0; i < body.field_values.size(); ++i) {
-    if (i) out += ',';
-    out += "{\"id\":";
-    detail::append_json_string(out, body.field_values[i].id);
-    out += ",\"value\":";
-    out += field_value_to_json(body.field_values[i].value);
-    out += '}';
-  }
-  out += "]}";
+    if (f.decision == Decision::filled) out.body.field_values.push_back(FieldValueEntry{f.id, f.value});
+  LEVERKIT_TRYV(validate(out.body));
   return out;
 }
 

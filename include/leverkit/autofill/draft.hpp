@@ -4,14 +4,16 @@
 // in Lever's `fieldValues` form, evidence quotes with speaker and time, a confidence) or
 // `skipped` with exactly one `SkipCode` and a sentence for the interviewer. `draft_to_json`
 // renders the CLI/report shape; `make_feedback_create` turns a draft into the body of
-// `POST /opportunities/:id/feedback` — only with the id of the user who reviewed it. Nothing
+// `POST /opportunities/:id/feedback` (models' `FeedbackCreate`) — only with the id of the user
+// who reviewed it. Nothing
 // here performs a request: sending is the host's (or leverkit::integration's) explicit act.
 // Errors: make_feedback_create returns invalid_argument without a reviewer id or template id.
 // Thread-safety: value types.
 // Example:
 //   LEVERKIT_TRY(draft, leverkit::autofill::autofill(input));
 //   fmt::print("{}\n", leverkit::autofill::draft_to_json(draft));
-//   LEVERKIT_TRY(body, leverkit::autofill::make_feedback_create(draft, reviewer_user_id));
+//   LEVERKIT_TRY(req, leverkit::autofill::make_feedback_create(draft, reviewer_user_id));
+//   std::string body = leverkit::to_json(req.body);  // sent by the host, ?perform_as=req.perform_as
 #pragma once
 
 #include <cstdint>
@@ -24,6 +26,7 @@
 #include "leverkit/autofill/transcript.hpp"
 #include "leverkit/models/error.hpp"
 #include "leverkit/models/form_field.hpp"
+#include "leverkit/models/requests.hpp"
 
 namespace leverkit::autofill {
 
@@ -76,29 +79,19 @@ struct Draft {
 /// confidence}]}. `value` is Lever's fieldValues form (date = epoch ms), null when skipped.
 std::string draft_to_json(const Draft& draft);
 
-/// Body of Lever's create-feedback request, built only from a reviewed draft.
-struct FeedbackCreateBody {
-  struct Entry {
-    std::string id;
-    FieldValue value;
-  };
-  std::string base_template_id;
-  std::vector<Entry> field_values;      // filled fields only
-  std::string perform_as;               // the reviewer: Lever's `perform_as` query parameter
-  std::optional<std::string> panel;     // both or neither (Lever rule)
-  std::optional<std::string> interview;
+/// A reviewed draft as Lever's create-feedback request: the body (models' `FeedbackCreate`,
+/// encoded with `leverkit::to_json`) and the reviewer, who goes in the `perform_as` query.
+struct ReviewedFeedback {
+  FeedbackCreate body;
+  std::string perform_as;
 };
 
 /// invalid_argument when `reviewed_by_user_id` is empty, the draft has no template id, or
-/// exactly one of panel / interview is given.
-Result<FeedbackCreateBody> make_feedback_create(const Draft& draft,
-                                                std::string_view reviewed_by_user_id,
-                                                std::optional<std::string> panel = std::nullopt,
-                                                std::optional<std::string> interview = std::nullopt);
-
-/// {"baseTemplateId", "fieldValues": [{"id", "value"}], "panel"?, "interview"?}; `perform_as`
-/// goes in the query string, not the body.
-std::string feedback_create_to_json(const FeedbackCreateBody& body);
+/// exactly one of panel / interview is given (models' `validate(FeedbackCreate)`).
+/// Only filled fields are sent; skipped ones stay for the reviewer to answer in Lever.
+Result<ReviewedFeedback> make_feedback_create(const Draft& draft, std::string_view reviewed_by_user_id,
+                                              std::optional<std::string> panel = std::nullopt,
+                                              std::optional<std::string> interview = std::nullopt);
 
 /// A FieldValue as Lever JSON (null, string, integer, number, array of strings, scorecard rows).
 std::string field_value_to_json(const FieldValue& v);

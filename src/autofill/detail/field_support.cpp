@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "detail/text.hpp"
+#include "leverkit/models/field_value.hpp"
 
 namespace leverkit::autofill::detail {
 
@@ -104,52 +105,18 @@ bool numeric_concept(Concept c) {
 }
 
 bool value_fits(const FormField& f, const FieldValue& v, std::string* why) {
-  auto fail = [&](const char* msg) {
-    if (why) *why = msg;
+  auto fail = [&](std::string msg) {
+    if (why) *why = std::move(msg);
     return false;
   };
-  auto is_option = [&](const std::string& s) {
-    return std::any_of(f.options.begin(), f.options.end(), [&](const FieldOption& o) { return o.text == s; });
-  };
-  switch (f.type) {
-    case FieldType::yes_no: {
-      auto* s = std::get_if<std::string>(&v);
-      if (!s || (*s != "yes" && *s != "no")) return fail("a yes-no value must be \"yes\" or \"no\"");
-      return true;
-    }
-    case FieldType::dropdown:
-    case FieldType::multiple_choice: {
-      auto* s = std::get_if<std::string>(&v);
-      if (!s) return fail("a choice value must be one option's text");
-      if (!is_option(*s)) return fail("the value is not one of the field's options");
-      return true;
-    }
-    case FieldType::multiple_select: {
-      auto* l = std::get_if<std::vector<std::string>>(&v);
-      if (!l || l->empty()) return fail("a multiple-select value must be a non-empty list of option texts");
-      for (const auto& s : *l)
-        if (!is_option(s)) return fail("a selected value is not one of the field's options");
-      for (std::size_t i = 0; i < l->size(); ++i)
-        for (std::size_t j = i + 1; j < l->size(); ++j)
-          if ((*l)[i] == (*l)[j]) return fail("an option is selected twice");
-      return true;
-    }
-    case FieldType::date:
-      if (!std::holds_alternative<std::int64_t>(v)) return fail("a date value must be epoch milliseconds");
-      return true;
-    case FieldType::currency:
-      if (!std::holds_alternative<double>(v) && !std::holds_alternative<std::int64_t>(v)) return fail("a currency value must be a number");
-      return true;
-    case FieldType::text:
-    case FieldType::textarea:
-    case FieldType::code:
-    case FieldType::university: {
-      auto* s = std::get_if<std::string>(&v);
-      if (!s || trim(*s).empty()) return fail("a text value must be a non-empty string");
-      return true;
-    }
-    default: return fail("this field type is never filled");
-  }
+  if (!supported_type(f.type)) return fail("this field type is never filled");
+  // a draft fills a field: null is "no value", which is a skip, not a fill
+  if (std::holds_alternative<std::monostate>(v)) return fail("a fill needs a value");
+  if (auto* s = std::get_if<std::string>(&v); s && trim(*s).empty()) return fail("a text value must be non-empty");
+  if (auto* l = std::get_if<std::vector<std::string>>(&v); l && l->empty()) return fail("a multiple-select fill selects at least one option");
+  // Lever's type / option / range rules, shared with request building (models)
+  if (auto r = validate_field_value(f, v); !r) return fail(r.error().message);
+  return true;
 }
 
 }  // namespace leverkit::autofill::detail
