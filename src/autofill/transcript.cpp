@@ -39,8 +39,11 @@ std::optional<std::int64_t> parse_clock(std::string_view s) {
   while (true) {
     std::size_t b = i;
     std::int64_t v = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') v = v * 10 + (s[i++] - '0');
-    if (i == b || n >= 3) return std::nullopt;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+      if (i - b < 7) v = v * 10 + (s[i] - '0');
+      ++i;
+    }
+    if (i == b || n >= 3 || i - b > 6) return std::nullopt;
     parts[n++] = v;
     if (i < s.size() && s[i] == ':') {
       ++i;

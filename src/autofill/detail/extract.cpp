@@ -704,7 +704,7 @@ long find_quote(const Prepared& p, const std::string& folded_quote, bool candida
   for (std::size_t k = 0; k < p.folded.size(); ++k) {
     if (p.folded[k].find(folded_quote) == std::string::npos) continue;
     auto r = p.utterances[k].role;
-    bool ok = r == SpeakerRole::candidate || r == SpeakerRole::notes || (!p.candidate_known && r == SpeakerRole::unknown);
+    bool ok = r == SpeakerRole::candidate || r == SpeakerRole::notes;
     if (ok || !candidate_side_only) return static_cast<long>(k);
     found_other = static_cast<long>(k);
   }

@@ -499,6 +499,7 @@ std::vector<NumberReading> read_numbers(std::string_view sentence, const std::ve
     if (d > 0) {
       auto suf = std::string_view(w).substr(d);
       if (!suf.empty() && suf != "k" && suf != "m") return 0;
+      if (d > 15) return 0;  // an id or a phone number, not a quantity
       v = std::stod(w.substr(0, d));
       std::size_t n = 1;
       // "1,500" / "120,000" and "1.5": digit groups joined by one separator in the raw text
@@ -508,6 +509,7 @@ std::vector<NumberReading> read_numbers(std::string_view sentence, const std::ve
              std::isdigit(static_cast<unsigned char>(toks[i + n].norm[0]))) {
         const auto& nx = toks[i + n].norm;
         auto digits = nx.substr(0, nx.find_first_not_of("0123456789"));
+        if (digits.size() > 15) break;
         if (sentence[toks[i + n - 1].end] == ',' && digits.size() == 3) v = v * 1000 + std::stod(digits);
         else if (sentence[toks[i + n - 1].end] == '.') v = v + std::stod(digits) / std::pow(10.0, static_cast<double>(digits.size()));
         else break;

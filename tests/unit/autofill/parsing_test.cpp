@@ -239,3 +239,58 @@ TEST_CASE("Option matching: whole tokens only, common-word names need capitals")
   REQUIRE(plus);
   CHECK(plus->lo == 10);
 }
+
+#include <random>
+
+#include "leverkit/autofill/autofill.hpp"
+#include "leverkit/autofill/form_json.hpp"
+
+TEST_CASE("Robustness: random and truncated inputs give values or errors, never a crash") {
+  std::mt19937 rng(1234);
+  const std::string alphabet =
+      "abcXYZ019 :.,?!-->[]{}<>\"'\n\t#*`$k\xE2\x80\x99\xC3\xA9";
+  const std::vector<std::string> seeds{
+      "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Dana>I could start on March 3rd.\n",
+      "1\n00:00:01,000 --> 00:00:02,000\nDana: No, I don't need a visa.\n",
+      "[00:00:01] Sam: When?\n[00:00:02] Dana: In two weeks, 99999999999999999999999999 years.\n",
+      R"([{"speaker":"Dana","start":1.5,"text":"Hybrid, actually remote"}])",
+      "# Notes\n- Start date: next Monday\n```\ncode\n```\n"};
+  FormField yes_no;
+  yes_no.id = "v";
+  yes_no.type = FieldType::yes_no;
+  yes_no.text = "Does the candidate require visa sponsorship?";
+  FormField date;
+  date.id = "d";
+  date.type = FieldType::date;
+  date.text = "Earliest start date";
+  int parsed = 0;
+  for (int iter = 0; iter < 1500; ++iter) {
+    std::string s = seeds[static_cast<std::size_t>(iter) % seeds.size()];
+    // truncate, then mutate a few bytes
+    s.resize(rng() % (s.size() + 1));
+    for (int k = 0; k < 4 && !s.empty(); ++k) s[rng() % s.size()] = alphabet[rng() % alphabet.size()];
+    for (auto fmt : {TranscriptFormat::automatic, TranscriptFormat::webvtt, TranscriptFormat::srt,
+                     TranscriptFormat::speaker_lines, TranscriptFormat::json}) {
+      auto t = parse_transcript(s, fmt);
+      if (!t) {
+        CHECK(t.error().code == Errc::invalid_argument);
+        continue;
+      }
+      ++parsed;
+      AutofillInput in;
+      in.template_id = "t";
+      in.fields = {yes_no, date};
+      in.transcript = std::move(t).value();
+      in.call.participants = {{"Dana", SpeakerRole::candidate}};
+      in.call.meeting_start = parse_iso8601("2026-03-02T15:00:00Z").value();
+      auto d = autofill::autofill(in);
+      REQUIRE(d);
+      CHECK(d.value().fields.size() == 2);
+    }
+    auto n = parse_notes(s);
+    if (!n) CHECK(n.error().code == Errc::invalid_argument);
+    auto f = read_form_json(s);
+    if (!f) CHECK(f.error().code == Errc::decode_error);
+  }
+  CHECK(parsed > 100);
+}
