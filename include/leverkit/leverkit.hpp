@@ -42,5 +42,6 @@
 #include "leverkit/client/paginator.hpp"
 #include "leverkit/client/rate_limiter.hpp"
 #include "leverkit/client/requests.hpp"
+#include "leverkit/client/resource_requests.hpp"
 #include "leverkit/client/retry.hpp"
 #include "leverkit/client/transport.hpp"

@@ -250,6 +250,21 @@ Result<std::string> id_path(std::string_view prefix, std::string_view id, std::s
   return fmt::format("{}/{}{}", prefix, url_encode(id), suffix);
 }
 
+Result<void> require_perform_as(Query& q, std::string_view perform_as, std::string_view param) {
+  if (perform_as.empty())
+    return Error(Errc::invalid_argument,
+                 fmt::format("{}: Lever requires perform_as (the user id the write is done on behalf of)", param));
+  q.put("perform_as", perform_as);
+  return success();
+}
+
+Result<void> call_void(ClientState& st, HttpMethod method, const std::string& path_and_query, std::string body,
+                       const CallOptions& options) {
+  LEVERKIT_TRY(resp, st.execute(method, path_and_query, std::move(body), options));
+  (void)resp;
+  return success();
+}
+
 }  // namespace detail
 
 Result<Client> Client::create(std::shared_ptr<Credentials> credentials, ClientOptions o) {

@@ -78,13 +78,45 @@ Result<T> decode_response(const HttpResponse& r) {
   return decode_one<T>(JsonInput{r.body, r.body.capacity()});
 }
 
-/// A lazy listing of `path` + `query`; each page is one call with `options`.
+/// "/opportunities/<opp><suffix>".
+inline Result<std::string> opp_path(std::string_view opp, std::string_view suffix, std::string_view param) {
+  return id_path("/opportunities", opp, param, suffix);
+}
+/// "/opportunities/<opp><kind>/<id>".
+inline Result<std::string> item_path(std::string_view opp, std::string_view kind, std::string_view id,
+                                     std::string_view opp_param, std::string_view id_param) {
+  LEVERKIT_TRY(base, opp_path(opp, kind, opp_param));
+  return id_path(base, id, id_param);
+}
+
+/// `perform_as` required by Lever: invalid_argument naming `param` when empty.
+Result<void> require_perform_as(Query& q, std::string_view perform_as, std::string_view param);
+/// `perform_as` optional.
+inline void optional_perform_as(Query& q, const std::optional<std::string>& perform_as) {
+  if (perform_as && !perform_as->empty()) q.put("perform_as", *perform_as);
+}
+
+/// One call whose response is one T.
+template <class T>
+Result<T> call_one(ClientState& st, HttpMethod method, const std::string& path_and_query, std::string body,
+                   const CallOptions& options) {
+  LEVERKIT_TRY(resp, st.execute(method, path_and_query, std::move(body), options));
+  return decode_response<T>(resp);
+}
+
+/// One call whose response body does not matter (204 on deletes).
+Result<void> call_void(ClientState& st, HttpMethod method, const std::string& path_and_query, std::string body,
+                       const CallOptions& options);
+
+/// A lazy listing of `path` + `query`; each page is one call with `options`. `keep`, when set,
+/// drops items it returns false for (e.g. deleted feedback) from each page.
 template <class T>
 Paginator<T> make_paginator(std::shared_ptr<ClientState> state, std::string path, Query query,
-                            std::optional<std::string> start_offset, CallOptions options) {
+                            std::optional<std::string> start_offset, CallOptions options,
+                            std::function<bool(const T&)> keep = {}) {
   return Paginator<T>(
       [state = std::move(state), base = path + query.str(), sep = query.empty() ? '?' : '&',
-       options = std::move(options)](const std::optional<std::string>& offset) -> Result<Page<T>> {
+       options = std::move(options), keep = std::move(keep)](const std::optional<std::string>& offset) -> Result<Page<T>> {
         std::string url = base;
         if (offset) {
           url += sep;
@@ -92,7 +124,9 @@ Paginator<T> make_paginator(std::shared_ptr<ClientState> state, std::string path
           url += url_encode(*offset);
         }
         LEVERKIT_TRY(resp, state->execute(HttpMethod::get, url, {}, options, offset.has_value()));
-        return decode_page<T>(JsonInput{resp.body, resp.body.capacity()});
+        LEVERKIT_TRY(page, decode_page<T>(JsonInput{resp.body, resp.body.capacity()}));
+        if (keep) std::erase_if(page.data, [&](const T& item) { return !keep(item); });
+        return page;
       },
       std::move(start_offset));
 }

@@ -27,6 +27,16 @@
 #include "leverkit/client/http.hpp"
 #include "leverkit/client/paginator.hpp"
 #include "leverkit/client/requests.hpp"
+#include "leverkit/client/resource_requests.hpp"
+#include "leverkit/models/application.hpp"
+#include "leverkit/models/contact.hpp"
+#include "leverkit/models/feedback.hpp"
+#include "leverkit/models/form_template.hpp"
+#include "leverkit/models/interview.hpp"
+#include "leverkit/models/note.hpp"
+#include "leverkit/models/panel.hpp"
+#include "leverkit/models/profile_form.hpp"
+#include "leverkit/models/webhook.hpp"
 #include "leverkit/models/opportunity.hpp"
 #include "leverkit/models/posting.hpp"
 #include "leverkit/models/stage.hpp"
@@ -59,6 +69,90 @@ class Client {
   // ---- postings ----
   Paginator<Posting> list_postings(const ListPostingsRequest& request, const CallOptions& options = {}) const;
   Result<Posting> get_posting(const GetPostingRequest& request, const CallOptions& options = {}) const;
+
+  // ---- interviews (perform_as required on writes; writes only on externally managed panels) ----
+  Paginator<Interview> list_interviews(const ListOpportunityItemsRequest& request, const CallOptions& options = {}) const;
+  Result<Interview> get_interview(const GetOpportunityItemRequest& request, const CallOptions& options = {}) const;
+  Result<Interview> create_interview(const CreateInterviewRequest& request, const CallOptions& options = {}) const;
+  /// A full replace on Lever's side: fields missing from `body` are deleted.
+  Result<Interview> update_interview(const UpdateInterviewRequest& request, const CallOptions& options = {}) const;
+  /// Safe partial update: GET the interview, apply `edit` to every current field, PUT the result.
+  Result<Interview> update_interview_fields(const UpdateInterviewFieldsRequest& request,
+                                            const CallOptions& options = {}) const;
+  Result<void> delete_interview(const DeleteInterviewRequest& request, const CallOptions& options = {}) const;
+
+  // ---- panels ----
+  Paginator<Panel> list_panels(const ListOpportunityItemsRequest& request, const CallOptions& options = {}) const;
+  Result<Panel> get_panel(const GetOpportunityItemRequest& request, const CallOptions& options = {}) const;
+  Result<Panel> create_panel(const CreatePanelRequest& request, const CallOptions& options = {}) const;
+  Result<Panel> update_panel(const UpdatePanelRequest& request, const CallOptions& options = {}) const;
+  Result<void> delete_panel(const DeletePanelRequest& request, const CallOptions& options = {}) const;
+
+  // ---- feedback templates and form templates ----
+  Paginator<FeedbackTemplate> list_feedback_templates(const ListTemplatesRequest& request,
+                                                      const CallOptions& options = {}) const;
+  Result<FeedbackTemplate> get_feedback_template(const GetTemplateRequest& request, const CallOptions& options = {}) const;
+  Result<FeedbackTemplate> create_feedback_template(const CreateFeedbackTemplateRequest& request,
+                                                    const CallOptions& options = {}) const;
+  Result<FeedbackTemplate> update_feedback_template(const UpdateFeedbackTemplateRequest& request,
+                                                    const CallOptions& options = {}) const;
+  Result<void> delete_feedback_template(const DeleteTemplateRequest& request, const CallOptions& options = {}) const;
+  Paginator<FormTemplate> list_form_templates(const ListTemplatesRequest& request, const CallOptions& options = {}) const;
+  Result<FormTemplate> get_form_template(const GetTemplateRequest& request, const CallOptions& options = {}) const;
+  Result<FormTemplate> create_form_template(const CreateFormTemplateRequest& request,
+                                            const CallOptions& options = {}) const;
+  Result<FormTemplate> update_form_template(const UpdateFormTemplateRequest& request,
+                                            const CallOptions& options = {}) const;
+  Result<void> delete_form_template(const DeleteTemplateRequest& request, const CallOptions& options = {}) const;
+
+  // ---- opportunity feedback ----
+  /// Deleted forms (deletedAt set) are skipped unless `include_deleted`.
+  Paginator<Feedback> list_feedback(const ListFeedbackRequest& request, const CallOptions& options = {}) const;
+  Result<Feedback> get_feedback(const GetOpportunityItemRequest& request, const CallOptions& options = {}) const;
+  Result<Feedback> create_feedback(const CreateFeedbackRequest& request, const CallOptions& options = {}) const;
+  Result<Feedback> update_feedback(const UpdateFeedbackRequest& request, const CallOptions& options = {}) const;
+  Result<void> delete_feedback(const DeleteFeedbackRequest& request, const CallOptions& options = {}) const;
+
+  // ---- profile forms ----
+  Paginator<ProfileForm> list_profile_forms(const ListOpportunityItemsRequest& request,
+                                            const CallOptions& options = {}) const;
+  Result<ProfileForm> get_profile_form(const GetOpportunityItemRequest& request, const CallOptions& options = {}) const;
+  Result<ProfileForm> create_profile_form(const CreateProfileFormRequest& request, const CallOptions& options = {}) const;
+
+  // ---- notes ----
+  Paginator<Note> list_notes(const ListOpportunityItemsRequest& request, const CallOptions& options = {}) const;
+  Result<Note> get_note(const GetOpportunityItemRequest& request, const CallOptions& options = {}) const;
+  Result<NoteCreated> create_note(const CreateNoteRequest& request, const CallOptions& options = {}) const;
+  Result<Note> update_note(const UpdateNoteRequest& request, const CallOptions& options = {}) const;
+  Result<void> delete_note(const DeleteNoteRequest& request, const CallOptions& options = {}) const;
+
+  // ---- applications, contacts, opportunity changes ----
+  Paginator<Application> list_applications(const ListOpportunityItemsRequest& request,
+                                           const CallOptions& options = {}) const;
+  Result<Application> get_application(const GetOpportunityItemRequest& request, const CallOptions& options = {}) const;
+  Result<Contact> get_contact(const GetContactRequest& request, const CallOptions& options = {}) const;
+  Result<Contact> update_contact(const UpdateContactRequest& request, const CallOptions& options = {}) const;
+  Result<Opportunity> create_opportunity(const CreateOpportunityRequest& request, const CallOptions& options = {}) const;
+  /// Lever's reply to stage/archive writes may blank contact fields (lever-api.md §8.16):
+  /// re-read with get_opportunity when those matter.
+  Result<Opportunity> update_opportunity_stage(const UpdateOpportunityStageRequest& request,
+                                               const CallOptions& options = {}) const;
+  Result<Opportunity> update_opportunity_archived(const UpdateOpportunityArchivedRequest& request,
+                                                  const CallOptions& options = {}) const;
+  Result<Opportunity> add_tags(const ChangeTagsRequest& request, const CallOptions& options = {}) const;
+  Result<Opportunity> remove_tags(const ChangeTagsRequest& request, const CallOptions& options = {}) const;
+  Result<Opportunity> add_links(const ChangeLinksRequest& request, const CallOptions& options = {}) const;
+  Result<Opportunity> remove_links(const ChangeLinksRequest& request, const CallOptions& options = {}) const;
+  Result<Opportunity> add_sources(const ChangeSourcesRequest& request, const CallOptions& options = {}) const;
+  Result<Opportunity> remove_sources(const ChangeSourcesRequest& request, const CallOptions& options = {}) const;
+
+  // ---- webhooks ----
+  Paginator<Webhook> list_webhooks(const ListWebhooksRequest& request, const CallOptions& options = {}) const;
+  Result<Webhook> create_webhook(const CreateWebhookRequest& request, const CallOptions& options = {}) const;
+  /// PUT /webhooks (bulk); returns the updated webhooks.
+  Result<std::vector<Webhook>> update_webhooks(const UpdateWebhooksRequest& request,
+                                               const CallOptions& options = {}) const;
+  Result<void> delete_webhook(const DeleteWebhookRequest& request, const CallOptions& options = {}) const;
 
   /// The base URL requests go to ("https://api.lever.co/v1").
   [[nodiscard]] const std::string& base_url() const noexcept;

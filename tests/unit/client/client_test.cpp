@@ -168,7 +168,7 @@ TEST_CASE("status codes map to Errc; Lever's body, request id and Retry-After ar
     CHECK(e.code == code);
     CHECK(e.http_status == status);
   }
-  std::ifstream f(LEVERKIT_SOURCE_DIR "/tests/data/error_404.json");
+  std::ifstream f(LEVERKIT_SOURCE_DIR "/tests/data/lever-samples/error_404.json");
   std::string sample = "{\"code\":\"ResourceNotFound\",\"message\":\"stages a80bbbe0 was not found\"}";
   if (f) sample.assign(std::istreambuf_iterator<char>(f), {});
   auto e = detail::error_from_response(json_response(404, sample, {{"X-Request-ID", "req-42"}, {"Retry-After", "5"}}),
