@@ -57,8 +57,13 @@ void fill(FieldOutcome& o, Proposal&& p) {
   else if (auto* s = std::get_if<std::string>(&o.value)) shown = s->size() > 60 ? s->substr(0, 57) + "..." : *s;
   else if (auto* l = std::get_if<std::vector<std::string>>(&o.value)) shown = fmt::format("{}", fmt::join(*l, ", "));
   else if (auto* d = std::get_if<double>(&o.value)) shown = fmt::format("{}", *d);
+  bool notes_only = !o.evidence.empty() && std::all_of(o.evidence.begin(), o.evidence.end(),
+                                                      [](const EvidenceQuote& q) { return q.role == SpeakerRole::notes; });
   o.why = fmt::format("Filled \"{}\" from {}{}; review before submitting.", shown,
-                      p.backend == "metadata" ? "the call's metadata" : p.backend == "model" ? "the host model's quoted evidence" : "the candidate's own words",
+                      p.backend == "metadata" ? "the call's metadata"
+                      : p.backend == "model"  ? "the host model's quoted evidence"
+                      : notes_only            ? "the AI notes"
+                                              : "the candidate's own words",
                       p.interpretation.empty() ? "" : " (" + p.interpretation + ")");
 }
 

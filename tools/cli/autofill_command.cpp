@@ -66,7 +66,7 @@ int run(const AutofillArgs& a) {
   }
   if (!a.candidate.empty()) in.call.participants.push_back({a.candidate, autofill::SpeakerRole::candidate});
   for (const auto& n : a.interviewers) in.call.participants.push_back({n, autofill::SpeakerRole::interviewer});
-  auto draft = must(autofill::autofill(in), "autofill");
+  auto draft = must(autofill::autofill(in), "drafting");
   std::cout << autofill::draft_to_json(draft);
   return 0;
 }
