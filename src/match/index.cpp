@@ -49,7 +49,10 @@ Index Index::build(LeverSnapshot snapshot, Options options) {
     }
   };
   for (const auto& u : s.users) add_internal(u.email, u.name);
-  for (const auto& p : s.postings) d->postings.emplace(p.id, &p);
+  for (const auto& p : s.postings) {
+    d->postings.emplace(p.id, &p);
+    d->posting_tokens.emplace(p.id, name_tokens(p.text));
+  }
   for (const auto& st : s.stages) d->stages.emplace(st.id, &st);
   for (const auto& p : s.panels)
     for (const auto& i : p.interviews) d->panel_of_interview.emplace(i.id, p.id);
@@ -90,8 +93,17 @@ Index Index::build(LeverSnapshot snapshot, Options options) {
 
   // Interviews.
   d->ivs.resize(s.interviews.size());
-  d->live_starts.reserve(s.interviews.size());
+  std::vector<std::int64_t> live_starts;
+  live_starts.reserve(s.interviews.size());
   std::vector<std::pair<std::uint64_t, std::uint32_t>> key_opp;  // (conference key, opportunity)
+  // Panels share links and interviewers recur: normalise each distinct text once.
+  std::unordered_map<std::string_view, ConferenceInfo> conf_cache;
+  struct PairHash {
+    std::size_t operator()(const std::pair<std::string_view, std::string_view>& p) const noexcept {
+      return std::hash<std::string_view>{}(p.first) * 31 + std::hash<std::string_view>{}(p.second);
+    }
+  };
+  std::unordered_map<std::pair<std::string_view, std::string_view>, std::uint32_t, PairHash> person_cache;
   for (std::uint32_t i = 0; i < s.interviews.size(); ++i) {
     const auto& iv = s.interviews[i];
     auto& r = d->ivs[i];
@@ -107,21 +119,25 @@ Index Index::build(LeverSnapshot snapshot, Options options) {
         d->opps[it->second].interviews.push_back(i);
       }
     }
-    if (!r.canceled) d->live_starts.push_back(r.start_ms);
+    if (!r.canceled) live_starts.push_back(r.start_ms);
+    for (const auto& p : iv.postings)
+      if (p.object && !d->posting_tokens.count(p.id)) d->posting_tokens.emplace(p.id, name_tokens(p.object->text));
     const std::int64_t day = detail::day_of(r.start_ms);
 
     for (const auto* text : {iv.location ? &*iv.location : nullptr, &iv.note}) {
       if (!text || text->empty()) continue;
-      ConferenceInfo info = extract_conference(*text);
+      auto [cit, fresh] = conf_cache.try_emplace(*text);
+      if (fresh) cit->second = extract_conference(*text);
+      ConferenceInfo info = cit->second;
       for (auto& l : info.links) {
         std::uint64_t h = detail::key_hash(l.key);
-        d->by_conf_key.add(h, i);
+        d->by_conf_key.add(detail::key_hash(l.key, detail::week_of(r.start_ms)), i);
         key_opp.emplace_back(h, r.opp);
         r.links.push_back(std::move(l));
       }
       for (auto& di : info.dial_ins) {
         std::uint64_t h = detail::key_hash(di.key());
-        d->by_conf_key.add(h, i);
+        d->by_conf_key.add(detail::key_hash(di.key(), detail::week_of(r.start_ms)), i);
         key_opp.emplace_back(h, r.opp);
         r.dial_ins.push_back(std::move(di));
       }
@@ -129,14 +145,22 @@ Index Index::build(LeverSnapshot snapshot, Options options) {
       for (auto& p : info.phones) r.location_phones.push_back(std::move(p));
     }
     for (const auto& person : iv.interviewers) {
-      if (auto k = normalize_email(person.email)) {
-        d->by_interviewer_day.add(detail::key_hash(k->exact, day), i);
-        d->internal_emails.insert(k->exact);
-        if (!k->personal_provider) d->company_domains.insert(k->domain);
-        r.interviewer_emails.push_back(std::move(k->exact));
+      auto [pit, fresh] = person_cache.try_emplace(std::pair<std::string_view, std::string_view>{person.email, person.name},
+                                                   static_cast<std::uint32_t>(d->people.size()));
+      if (fresh) {
+        detail::PersonRec rec;
+        if (auto k = normalize_email(person.email)) {
+          d->internal_emails.insert(k->exact);
+          if (!k->personal_provider) d->company_domains.insert(k->domain);
+          rec.email = std::move(k->exact);
+        }
+        rec.tokens = name_tokens(person.name);
+        if (rec.tokens.size() >= 2) d->internal_names.insert(detail::join_tokens(rec.tokens));
+        d->people.push_back(std::move(rec));
       }
-      r.interviewer_names.push_back(name_tokens(person.name));
-      if (r.interviewer_names.back().size() >= 2) d->internal_names.insert(detail::join_tokens(r.interviewer_names.back()));
+      const auto& rec = d->people[pit->second];
+      if (!rec.email.empty()) d->by_interviewer_day.add(detail::key_hash(rec.email, day), i);
+      r.interviewers.push_back(pit->second);
     }
     if (r.opp != kNone) {
       for (const auto& t : d->opps[r.opp].name_tokens)
@@ -155,7 +179,16 @@ Index Index::build(LeverSnapshot snapshot, Options options) {
     i = j;
   }
 
-  std::sort(d->live_starts.begin(), d->live_starts.end());
+  // Hourly prefix counts for the prior (interviews within ±24 h): two loads per call.
+  if (!live_starts.empty()) {
+    auto [mn, mx] = std::minmax_element(live_starts.begin(), live_starts.end());
+    d->first_hour = detail::floor_div(*mn, detail::kHourMs);
+    const std::int64_t hours = detail::floor_div(*mx, detail::kHourMs) - d->first_hour + 1;
+    std::vector<std::uint32_t> per_hour(static_cast<std::size_t>(hours), 0);
+    for (auto t : live_starts) ++per_hour[static_cast<std::size_t>(detail::floor_div(t, detail::kHourMs) - d->first_hour)];
+    d->live_per_hour_prefix.assign(per_hour.size() + 1, 0);
+    for (std::size_t h = 0; h < per_hour.size(); ++h) d->live_per_hour_prefix[h + 1] = d->live_per_hour_prefix[h] + per_hour[h];
+  }
   d->by_conf_key.finish();
   d->by_email.finish();
   d->by_email_local.finish();

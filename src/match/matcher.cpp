@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <unordered_map>
@@ -73,10 +74,27 @@ struct Ev {
   double weight;
 };
 
+// Small fixed-capacity lists: scoring runs for every blocked pair and must not allocate.
+struct EvList {
+  std::array<Ev, 16> v{};
+  std::size_t n = 0;
+  void push_back(const Ev& e) { if (n < v.size()) v[n++] = e; }
+  const Ev* begin() const { return v.data(); }
+  const Ev* end() const { return v.data() + n; }
+};
+
+struct Fields {
+  std::array<const char*, 6> v{};
+  std::size_t n = 0;
+  void add(const char* f) { if (n < v.size()) v[n++] = f; }
+  bool empty() const { return n == 0; }
+  std::vector<std::string> strings() const { return {v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n)}; }
+};
+
 struct Scored {
   std::uint32_t iv = kNone;
   double score = 0;
-  std::vector<Ev> ev;
+  EvList ev;
   bool strong = false;       // an identifier agrees (key, dial-in, email, phone)
   bool key_backed = false;   // conference key or dial-in agrees
   bool anchored = false;     // something besides time and interviewers agrees (key, room, identity)
@@ -84,8 +102,8 @@ struct Scored {
   TimeLevel time = TimeLevel::far;
   double coverage = -1;      // interviewer coverage, -1 when not comparable
   std::int64_t delta_ms = 0;
-  std::vector<std::string> mismatches;
-  std::string found_by;
+  Fields mismatches;
+  const char* found_by = "";
 };
 
 bool contains(const std::vector<std::string>& v, std::string_view s) {
@@ -153,7 +171,10 @@ NormCall Engine::normalise(const Call& call) const {
     Person person;
     person.p = p;
     person.email = normalize_email(p->email);
-    person.tokens = name_tokens(p->name);
+    // Folding costs; an internal attendee with an email is compared by email only.
+    const bool known_internal = person.email && (p->role == ParticipantRole::interviewer || p->role == ParticipantRole::internal ||
+                                                 (p->role == ParticipantRole::unknown && d_.internal_emails.count(person.email->exact)));
+    if (!known_internal || !person.email) person.tokens = name_tokens(p->name);
     person.declined = p->response == ResponseStatus::declined;
     if (person.email && is_role_mailbox(*person.email)) continue;
     if (!person.email && person.tokens.empty()) continue;
@@ -194,10 +215,15 @@ NormCall Engine::normalise(const Call& call) const {
 }
 
 double Engine::prior_bits(const NormCall& c) const {
-  const auto& s = d_.live_starts;
-  auto lo = std::lower_bound(s.begin(), s.end(), c.start - kDayMs);
-  auto hi = std::upper_bound(s.begin(), s.end(), c.start + kDayMs);
-  double n = std::max<double>(1.0, static_cast<double>(hi - lo));
+  // Live interviews starting within ±24 h of the call (hour resolution).
+  const auto& pre = d_.live_per_hour_prefix;
+  if (pre.size() < 2) return 0.0;
+  const auto last = static_cast<std::int64_t>(pre.size()) - 1;
+  auto at = [&](std::int64_t ms) {
+    std::int64_t h = detail::floor_div(ms, kHourMs) - d_.first_hour;
+    return pre[static_cast<std::size_t>(std::clamp<std::int64_t>(h, 0, last))];
+  };
+  double n = std::max<double>(1.0, static_cast<double>(at(c.start + kDayMs + kHourMs) - at(c.start - kDayMs)));
   return -std::min(w::prior_cap, std::log2(n));
 }
 
@@ -256,7 +282,7 @@ Scored Engine::score(const NormCall& c, std::uint32_t ivi, double prior) const {
     }
   }
   if (conf_level && conf < 0) {
-    s.mismatches.emplace_back("conference_link");
+    s.mismatches.add("conference_link");
   }
   double dial = 0;
   const char* dial_level = nullptr;
@@ -301,8 +327,7 @@ Scored Engine::score(const NormCall& c, std::uint32_t ivi, double prior) const {
       email = w::email_absent;
       email_level = "no_external_attendee";
     }
-    std::vector<std::string> phones = c.phones;
-    for (const auto& ph : phones) {
+    for (const auto& ph : c.phones) {
       for (const auto& op : opp->phones) {
         auto m = compare_phones(ph, op, d_.options.default_region);
         if (m == PhoneMatch::exact && phone < w::phone_exact) { phone = w::phone_exact; phone_level = "exact"; }
@@ -327,7 +352,7 @@ Scored Engine::score(const NormCall& c, std::uint32_t ivi, double prior) const {
       case NameLevel::different:
         // A display name ("JD's iPhone") that differs is no evidence once an identifier agrees.
         if (email >= w::email_plus || phone > 0) { name_level = "different_ignored"; name = 0; }
-        else { name = w::name_different; name_level = "different"; s.mismatches.emplace_back("candidate_name"); }
+        else { name = w::name_different; name_level = "different"; s.mismatches.add("candidate_name"); }
         break;
       default: break;
     }
@@ -354,7 +379,8 @@ Scored Engine::score(const NormCall& c, std::uint32_t ivi, double prior) const {
   const std::int64_t shorter = std::max<std::int64_t>(kMinuteMs, std::min(c.end - c.start, iv.end_ms - iv.start_ms));
   const double ovr = static_cast<double>(ov) / static_cast<double>(shorter);
   bool tz_shift = false;
-  if (ad >= 30 * kMinuteMs && ad <= 14 * kHourMs) {
+  // Only an otherwise anchored pair needs the zone-error explanation (and it costs zone lookups).
+  if (s.anchored && ad >= 30 * kMinuteMs && ad <= 14 * kHourMs) {
     std::int64_t rem = ad % (30 * kMinuteMs);
     if (rem <= 5 * kMinuteMs || rem >= 25 * kMinuteMs) {
       // Does Δ equal the offset difference between the interview's zone and another zone in play?
@@ -382,20 +408,20 @@ Scored Engine::score(const NormCall& c, std::uint32_t ivi, double prior) const {
     case TimeLevel::loose: add("time", "loose", w::time_loose); break;
     case TimeLevel::tz_shift: add("time", "timezone_shift", w::time_tz); break;
     case TimeLevel::same_day: add("time", "same_day", w::time_same_day); break;
-    case TimeLevel::other_day: add("time", "other_day", w::time_other_day); s.mismatches.emplace_back("time"); break;
-    case TimeLevel::far: add("time", "far", w::time_far); s.mismatches.emplace_back("time"); break;
+    case TimeLevel::other_day: add("time", "other_day", w::time_other_day); s.mismatches.add("time"); break;
+    case TimeLevel::far: add("time", "far", w::time_far); s.mismatches.add("time"); break;
   }
 
   // Interviewers: how many of the scheduled interviewers are on the call.
-  if (!iv.interviewer_emails.empty() || !iv.interviewer_names.empty()) {
-    std::size_t total = std::max(iv.interviewer_emails.size(), iv.interviewer_names.size());
+  if (!iv.interviewers.empty()) {
+    const std::size_t total = iv.interviewers.size();
     std::size_t hit = 0;
-    for (std::size_t k = 0; k < total; ++k) {
+    for (std::uint32_t pid : iv.interviewers) {
+      const auto& person = d_.people[pid];
       bool found = false;
       for (const auto& p : c.internal) {
-        if (k < iv.interviewer_emails.size() && p.email && p.email->exact == iv.interviewer_emails[k]) found = true;
-        else if (k < iv.interviewer_names.size() && !p.tokens.empty() &&
-                 compare_names(p.tokens, iv.interviewer_names[k]) >= NameLevel::nickname) found = true;
+        if (!person.email.empty() && p.email && p.email->exact == person.email) found = true;
+        else if (!p.tokens.empty() && compare_names(p.tokens, person.tokens) >= NameLevel::nickname) found = true;
         if (found) break;
       }
       hit += found ? 1 : 0;
@@ -404,7 +430,7 @@ Scored Engine::score(const NormCall& c, std::uint32_t ivi, double prior) const {
       s.coverage = static_cast<double>(hit) / static_cast<double>(total);
       if (s.coverage >= 0.5) add("interviewers", "half_or_more_present", w::iv_half);
       else if (hit > 0) add("interviewers", "some_present", w::iv_some);
-      else { add("interviewers", "none_present", w::iv_none); s.mismatches.emplace_back("interviewers"); }
+      else { add("interviewers", "none_present", w::iv_none); s.mismatches.add("interviewers"); }
     }
   }
 
@@ -420,10 +446,11 @@ Scored Engine::score(const NormCall& c, std::uint32_t ivi, double prior) const {
   if (!iv.iv->postings.empty()) {
     const Posting* post = iv.iv->postings.front().object ? &*iv.iv->postings.front().object : nullptr;
     if (!post) if (auto it = d_.postings.find(iv.iv->postings.front().id); it != d_.postings.end()) post = it->second;
-    if (post) {
-      auto pt = name_tokens(post->text);
+    const std::vector<std::string>* pt = nullptr;
+    if (auto it = d_.posting_tokens.find(iv.iv->postings.front().id); it != d_.posting_tokens.end()) pt = &it->second;
+    if (post && pt) {
       int hits = 0, n = 0;
-      for (const auto& t : pt) {
+      for (const auto& t : *pt) {
         if (t.size() < 3) continue;
         ++n;
         hits += contains(c.title_tokens, t) ? 1 : 0;
@@ -441,7 +468,7 @@ std::string Engine::who(std::uint32_t opp) const {
 }
 
 void Engine::explain_evidence(MatchResult& r, const Scored& s) {
-  std::vector<Ev> ev = s.ev;
+  std::vector<Ev> ev(s.ev.begin(), s.ev.end());
   std::stable_sort(ev.begin(), ev.end(), [](const Ev& a, const Ev& b) { return std::fabs(a.weight) > std::fabs(b.weight); });
   for (const auto& e : ev) r.evidence.push_back(Evidence{e.feature, e.level, e.weight, {}});
 }
@@ -479,9 +506,10 @@ void Engine::enrich(MatchResult& r, std::uint32_t oi, std::uint32_t ivi) const {
   r.enrichment = std::move(e);
 }
 
-std::string list_fields(const std::vector<std::string>& f) {
+std::string list_fields(const Fields& f) {
   std::string out;
-  for (const auto& s : f) {
+  for (std::size_t i = 0; i < f.n; ++i) {
+    std::string_view s = f.v[i];
     if (!out.empty()) out += ", ";
     out += s;
   }
@@ -526,16 +554,30 @@ MatchResult Engine::run(const Call& call) const {
 
   // ---- blocking: the union of several cheap keys ----
   std::vector<std::pair<std::uint32_t, const char*>> cand;
+  // O(1) de-duplication across blocks: a per-thread stamp per interview, bumped every call.
+  thread_local std::vector<std::uint32_t> stamp;
+  thread_local std::uint32_t epoch = 0;
+  if (stamp.size() < d_.ivs.size()) stamp.assign(d_.ivs.size(), 0);
+  if (++epoch == 0) { std::fill(stamp.begin(), stamp.end(), 0); epoch = 1; }
   auto take = [&](std::uint32_t iv, const char* by) {
+    if (iv >= d_.ivs.size() || stamp[iv] == epoch) return;
     const auto& rec = d_.ivs[iv];
     if (std::llabs(c.start - rec.start_ms) > kCandidateHorizonMs) return;
-    for (const auto& x : cand) if (x.first == iv) return;
+    stamp[iv] = epoch;
     cand.emplace_back(iv, by);
   };
-  for (const auto& l : c.links)
-    for (auto [k, iv] : d_.by_conf_key.find(detail::key_hash(l.key))) take(iv, "conference_key");
-  for (const auto& di : c.dial_ins)
-    for (auto [k, iv] : d_.by_conf_key.find(detail::key_hash(di.key()))) take(iv, "dial_in");
+  // Weak blocks (names, interviewers) only look around the call: far interviews reach the
+  // scorer through identifiers instead.
+  auto take_near = [&](std::uint32_t iv, const char* by) {
+    if (std::llabs(c.start - d_.ivs[iv].start_ms) <= 12 * kHourMs) take(iv, by);
+  };
+  const std::int64_t w0 = detail::week_of(c.start - kCandidateHorizonMs), w1 = detail::week_of(c.start + kCandidateHorizonMs);
+  for (std::int64_t wk = w0; wk <= w1; ++wk) {
+    for (const auto& l : c.links)
+      for (auto [k, iv] : d_.by_conf_key.find(detail::key_hash(l.key, wk))) take(iv, "conference_key");
+    for (const auto& di : c.dial_ins)
+      for (auto [k, iv] : d_.by_conf_key.find(detail::key_hash(di.key(), wk))) take(iv, "dial_in");
+  }
   std::map<std::uint32_t, int> ids = identity_opps(c);
   // Weak email identity: same local part at another free-mail provider.
   for (const auto& p : c.external)
@@ -543,12 +585,12 @@ MatchResult Engine::run(const Call& call) const {
       for (auto [k, o] : d_.by_email_local.find(detail::key_hash(p.email->local))) ids.emplace(o, 0);
   for (auto [o, lvl] : ids)
     for (auto iv : d_.opps[o].interviews) take(iv, lvl > 0 ? "candidate_identity" : "email_local_part");
-  const std::int64_t d0 = detail::day_of(c.start - kDayMs), d1 = detail::day_of(c.end + kDayMs);
+  const std::int64_t d0 = detail::day_of(c.start - 12 * kHourMs), d1 = detail::day_of(c.start + 12 * kHourMs);
   auto by_tokens = [&](const std::vector<std::string>& tokens, const char* label) {
     for (const auto& t : tokens) {
       if (t.size() < 2) continue;
       for (std::int64_t day = d0; day <= d1; ++day)
-        for (auto [k, iv] : d_.by_name_day.find(detail::key_hash(t, day))) take(iv, label);
+        for (auto [k, iv] : d_.by_name_day.find(detail::key_hash(t, day))) take_near(iv, label);
     }
   };
   for (const auto& p : c.external) by_tokens(p.tokens, "name_and_day");
@@ -556,7 +598,7 @@ MatchResult Engine::run(const Call& call) const {
   for (const auto& p : c.internal) {
     if (!p.email) continue;
     for (std::int64_t day = d0; day <= d1; ++day)
-      for (auto [k, iv] : d_.by_interviewer_day.find(detail::key_hash(p.email->exact, day))) take(iv, "interviewer_and_day");
+      for (auto [k, iv] : d_.by_interviewer_day.find(detail::key_hash(p.email->exact, day))) take_near(iv, "interviewer_and_day");
   }
 
   // ---- scoring ----
@@ -672,7 +714,7 @@ MatchResult Engine::run(const Call& call) const {
     if (!best->mismatches.empty()) {
       r.reasons.push_back({ReasonCode::data_mismatch,
                            fmt::format("{} is the closest interview but {} disagree.", iv_label(*best), list_fields(best->mismatches)),
-                           best->mismatches});
+                           best->mismatches.strings()});
     } else {
       r.reasons.push_back({ReasonCode::insufficient_info,
                            fmt::format("The evidence for {} is too weak to link automatically.", iv_label(*best)), {}});
@@ -710,7 +752,7 @@ MatchResult Engine::run(const Call& call) const {
         r.reasons.push_back({ReasonCode::data_mismatch,
                              fmt::format("{} is {}'s interview nearest the call but {} disagree.", iv_label(*near),
                                          d_.opps[live_ids.front()].opp->name, list_fields(near->mismatches)),
-                             near->mismatches});
+                             near->mismatches.strings()});
       } else {
         std::int64_t nearest = -1;
         for (auto iv : d_.opps[live_ids.front()].interviews)
@@ -739,7 +781,7 @@ MatchResult Engine::run(const Call& call) const {
       set_link(*best, false);
       r.reasons.push_back({ReasonCode::data_mismatch,
                            fmt::format("{} shares the call's link but {} disagree.", iv_label(*best), list_fields(best->mismatches)),
-                           best->mismatches});
+                           best->mismatches.strings()});
     } else {
       r.reasons.push_back({ReasonCode::insufficient_info,
                            fmt::format("The call has no external attendee, no identifying link or dial-in and no phone{}; time alone "
@@ -808,7 +850,8 @@ MatchResult Engine::debrief(const NormCall& c, MatchResult r) const {
       for (auto iv : rec.interviews) {
         const auto& ir = d_.ivs[iv];
         if (ir.canceled || ir.start_ms < from || ir.start_ms > c.start + kHourMs) continue;
-        if (p.email && contains(ir.interviewer_emails, p.email->exact)) interviewed = true;
+        for (std::uint32_t pid : ir.interviewers)
+          if (p.email && d_.people[pid].email == p.email->exact) interviewed = true;
       }
       attended += interviewed ? 1 : 0;
     }

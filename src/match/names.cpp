@@ -87,6 +87,23 @@ const std::unordered_map<std::string, std::vector<int>>& nickname_map() {
   return m;
 }
 
+// Latin-1 and Latin Extended-A/B letters cover most names we see; their folds are computed once,
+// by ICU itself, so the fast path gives exactly ICU's answer without a transliteration per name.
+constexpr char32_t kTableEnd = 0x250;
+const std::array<std::string, kTableEnd>& latin_fold_table() {
+  static const auto table = [] {
+    std::array<std::string, kTableEnd> t;
+    for (char32_t cp = 0x80; cp < kTableEnd; ++cp) {
+      icu::UnicodeString u(static_cast<UChar32>(cp));
+      std::string utf8;
+      u.toUTF8String(utf8);
+      t[cp] = fold_unicode(utf8);
+    }
+    return t;
+  }();
+  return table;
+}
+
 bool is_honorific(std::string_view t) {
   static constexpr std::array<std::string_view, 14> k{"dr", "mr", "mrs", "ms", "miss", "mx", "prof",
                                                       "jr", "sr", "ii", "iii", "iv", "phd", "md"};
@@ -98,7 +115,26 @@ bool is_honorific(std::string_view t) {
 std::string fold_text(std::string_view utf8) {
   bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) return detail::lower(utf8);
-  return fold_unicode(utf8);
+  const auto& table = latin_fold_table();
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    auto c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x80) {
+      out.push_back(detail::ascii_lower(static_cast<char>(c)));
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0 && i + 1 < utf8.size() && (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80) {
+      char32_t cp = (static_cast<char32_t>(c & 0x1F) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F);
+      if (cp >= 0x80 && cp < kTableEnd) {
+        out += table[cp];
+        ++i;
+        continue;
+      }
+    }
+    return fold_unicode(utf8);  // other scripts: the full ICU pipeline (transliteration to Latin)
+  }
+  return out;
 }
 
 std::vector<std::string> name_tokens(std::string_view name) {
@@ -168,7 +204,9 @@ bool nickname_equivalent(std::string_view a, std::string_view b) noexcept {
 
 NameLevel compare_names(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a.empty() || b.empty()) return NameLevel::missing;
-  {
+  if (a.size() == 2 && b.size() == 2) {  // the common case, without copies
+    if ((a[0] == b[0] && a[1] == b[1]) || (a[0] == b[1] && a[1] == b[0])) return NameLevel::exact;
+  } else if (a.size() == b.size()) {
     auto sa = a, sb = b;
     std::sort(sa.begin(), sa.end());
     std::sort(sb.begin(), sb.end());

@@ -76,7 +76,7 @@ class Gen {
       op.contact = Expandable<Contact>{fmt::format("c-{}", i), std::nullopt};
       if (coin(0.6)) op.emails.push_back(fmt::format("{}.{}{}@gmail.com", ascii_lower_fold(first), ascii_lower_fold(last), i));
       else op.emails.push_back(fmt::format("{}{}@{}-mail.example", ascii_lower_fold(first), i, ascii_lower_fold(last)));
-      if (coin(0.7)) op.phones.push_back(Phone{"mobile", fmt::format("(415) 555-{:04d}", i % 10000)});
+      if (coin(0.7)) op.phones.push_back(Phone{"mobile", fmt::format("({}) 555-{:04d}", 201 + (i / 10000) % 790, i % 10000)});
       op.stage = Expandable<Stage>{std::string(kStages[pick(kStages.size())].first), std::nullopt};
       op.location = "San Francisco, CA";
       s.opportunities.push_back(std::move(op));

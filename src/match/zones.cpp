@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 
 #include <sstream>
+#include <unordered_map>
 
 #include "text_util.hpp"
 
@@ -13,11 +14,18 @@ namespace leverkit::match {
 namespace {
 
 const date::time_zone* find_zone(std::string_view name) {
+  // locate_zone searches ~600 names; matching asks for the same few zones again and again.
+  thread_local std::unordered_map<std::string, const date::time_zone*> cache;
+  std::string key(name);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  const date::time_zone* tz = nullptr;
   try {
-    return date::locate_zone(std::string(name));
+    tz = date::locate_zone(key);
   } catch (const std::exception&) {
-    return nullptr;
+    tz = nullptr;
   }
+  if (cache.size() < 1024) cache.emplace(std::move(key), tz);
+  return tz;
 }
 
 }  // namespace
