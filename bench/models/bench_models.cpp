@@ -116,7 +116,7 @@ void BM_implementation(benchmark::State& state) {
   // Reports which simdjson kernel On Demand code in this binary was compiled for.
   for (auto _ : state) benchmark::DoNotOptimize(simdjson::builtin_implementation());
   state.SetLabel(std::string("decoders=") + leverkit::detail::simdjson_kernel() +
-                 " bench_tu=" + simdjson::builtin_implementation()->name() +
+                 " bench_tu=" SIMDJSON_STRINGIFY(SIMDJSON_BUILTIN_IMPLEMENTATION) +
                  " active=" + simdjson::get_active_implementation()->name() +
                  " page_bytes=" + std::to_string(page().size()));
 }

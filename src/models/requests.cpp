@@ -464,6 +464,25 @@ Result<void> validate(const ProfileFormCreate& b) {
   return success();
 }
 
+Result<void> validate(const ProfileFormCreate& b, const FormTemplate& tmpl) {
+  LEVERKIT_TRYV(validate(b));
+  if (b.base_template_id != tmpl.id)
+    return invalid(fmt::format("baseTemplateId {} does not match the template {}", b.base_template_id, tmpl.id));
+  const auto same = [](const FormField& a, const FormField& t) {
+    return !a.id.empty() && !t.id.empty() ? a.id == t.id : a.text == t.text;
+  };
+  for (const FormField& t : tmpl.fields) {
+    if (std::none_of(b.fields.begin(), b.fields.end(), [&](const FormField& f) { return same(f, t); }))
+      return invalid(fmt::format("field {} ('{}') of the template is missing: Lever requires every template field",
+                                 t.id, t.text));
+  }
+  for (const FormField& f : b.fields) {
+    if (std::none_of(tmpl.fields.begin(), tmpl.fields.end(), [&](const FormField& t) { return same(f, t); }))
+      return invalid(fmt::format("field {} ('{}') is not a field of template {}", f.id, f.text, tmpl.id));
+  }
+  return success();
+}
+
 Result<void> validate(const NoteCreate& b) {
   LEVERKIT_TRYV(require_text(b.value, "value (the note text)"));
   return check_score(b.score, "score");

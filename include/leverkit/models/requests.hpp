@@ -325,6 +325,8 @@ Result<void> validate(const FeedbackUpdate& b);
 Result<void> validate(const FeedbackTemplateCreate& b);
 Result<void> validate(const FormTemplateCreate& b);
 Result<void> validate(const ProfileFormCreate& b);
+/// As above, and every field of `tmpl` is present (by id, else by question text), none extra.
+Result<void> validate(const ProfileFormCreate& b, const FormTemplate& tmpl);
 Result<void> validate(const NoteCreate& b);
 Result<void> validate(const NoteUpdate& b);
 Result<void> validate(const OpportunityCreate& b);

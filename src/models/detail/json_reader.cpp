@@ -33,7 +33,9 @@ Error decode_error(const JsonPath& at, simdjson::error_code ec, std::string_view
   return decode_error(at, fmt::format("expected {} ({})", expected, simdjson::error_message(ec)));
 }
 
-const char* simdjson_kernel() noexcept { return simdjson::builtin_implementation()->name().c_str(); }
+// The kernel of the On Demand code inlined into this TU (chosen by *our* compile flags); note
+// simdjson::builtin_implementation() would report the shared library's own build instead.
+const char* simdjson_kernel() noexcept { return SIMDJSON_STRINGIFY(SIMDJSON_BUILTIN_IMPLEMENTATION); }
 
 bool is_null(od::value& v) {
   bool null = false;

@@ -70,7 +70,7 @@ Result<void> skip(od::value v, const JsonPath& p);
 
 bool is_null(od::value& v);
 
-/// Name of the simdjson kernel the decoders were compiled for ("fallback", "haswell", …).
+/// The simdjson kernel the decoders' inlined On Demand code was compiled for ("fallback", "haswell").
 const char* simdjson_kernel() noexcept;
 
 /// The value's JSON text exactly as it appears in the document (object, array or scalar),

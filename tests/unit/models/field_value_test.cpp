@@ -161,3 +161,27 @@ TEST_CASE("ProfileFormCreate validation: required fields need a value, values mu
   form.fields[1].value = std::vector<std::string>{"Car"};
   CHECK(validate(form).has_error());
 }
+
+TEST_CASE("ProfileFormCreate against its template: every field present, none extra") {
+  FormTemplate t;
+  t.id = "ft";
+  FormField a = simple(FieldType::text);
+  a.id = "a";
+  FormField b = simple(FieldType::yes_no);
+  b.id = "b";
+  t.fields = {a, b};
+  ProfileFormCreate form = profile_form_create_from(t);
+  CHECK(validate(form, t).has_value());
+  ProfileFormCreate missing = form;
+  missing.fields.pop_back();
+  CHECK(validate(missing, t).error().message ==
+        "field b ('Question') of the template is missing: Lever requires every template field");
+  ProfileFormCreate extra = form;
+  FormField x = simple(FieldType::text);
+  x.id = "x";
+  extra.fields.push_back(x);
+  CHECK(validate(extra, t).error().message == "field x ('Question') is not a field of template ft");
+  ProfileFormCreate other = form;
+  other.base_template_id = "other";
+  CHECK(validate(other, t).has_error());
+}
