@@ -48,6 +48,19 @@ void arm_reset(int local_port, int remote_port) {
   }
 }
 
+/// Shuts down the accepted connections of the server on `port` so workers idling in keep-alive
+/// wake up now instead of after the keep-alive timeout (httplib's stop() only closes the
+/// listening socket). Client sockets of this process have another local port and are untouched.
+void shutdown_connections(int port) {
+  for (int fd = 3; fd < 65536; ++fd) {
+    if (fcntl(fd, F_GETFD) == -1) {
+      if (fd > 4096) break;
+      continue;
+    }
+    if (socket_port(fd, false) == port && socket_port(fd, true) > 0) shutdown(fd, SHUT_RDWR);
+  }
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -201,6 +214,7 @@ Result<void> Server::start() {
 void Server::stop() {
   if (!impl_->running.exchange(false)) return;
   impl_->http.stop();
+  shutdown_connections(impl_->port);
   if (impl_->listener.joinable()) impl_->listener.join();
   impl_->api.shutdown();
   if (impl_->delivery.joinable()) impl_->delivery.join();

@@ -555,3 +555,15 @@ TEST_CASE("bad input is a Lever-style 400/404 / never a crash") {
   CHECK(s.post("/v1/opportunities/" + opp + "/forms", R"({"baseTemplateId":"nope","fields":[]})").status == 400);
   (void)actor;
 }
+
+TEST_CASE("responses are plain JSON even when the client accepts gzip or brotli") {
+  Sandbox s;
+  httplib::Headers h{{"Authorization", basic(leverkit::sandbox::kFullKey)}, {"Accept-Encoding", "gzip, deflate, br"}};
+  s.client->set_decompress(false);
+  auto res = s.client->Get("/v1/users", h);
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK_FALSE(res->has_header("Content-Encoding"));
+  CHECK(res->get_header_value("Content-Type") == "application/json; charset=utf-8");
+  CHECK(parse(res->body).is_object());
+}
