@@ -104,13 +104,10 @@ Result<void> for_each_field(od::value v, const JsonPath& p, std::string_view wha
   return success();
 }
 
-/// Decodes an array with `item(value, path) -> Result<T>`; null → empty.
+/// Decodes the elements of an array with `item(value, path) -> Result<T>`.
 template <class T, class Fn>
-Result<std::vector<T>> read_array(od::value v, const JsonPath& p, Fn&& item) {
+Result<std::vector<T>> read_array_elements(od::array arr, const JsonPath& p, Fn&& item) {
   std::vector<T> out;
-  if (is_null(v)) return out;
-  od::array arr;
-  if (auto ec = v.get_array().get(arr); ec) return decode_error(p, ec, "an array");
   std::size_t i = 0;
   for (auto element : arr) {
     const JsonPath child = p.at(i++);
@@ -121,6 +118,15 @@ Result<std::vector<T>> read_array(od::value v, const JsonPath& p, Fn&& item) {
     out.push_back(std::move(r).value());
   }
   return out;
+}
+
+/// Decodes an array with `item(value, path) -> Result<T>`; null → empty.
+template <class T, class Fn>
+Result<std::vector<T>> read_array(od::value v, const JsonPath& p, Fn&& item) {
+  if (is_null(v)) return std::vector<T>{};
+  od::array arr;
+  if (auto ec = v.get_array().get(arr); ec) return decode_error(p, ec, "an array");
+  return read_array_elements<T>(arr, p, item);
 }
 
 /// A key that is an id string, or the expanded object decoded with `object(value, path)`.
@@ -202,9 +208,11 @@ Result<Page<T>> decode_page_document(JsonInput in, Fn&& item) {
     return success();
   };
   if (t == od::json_type::array) {
-    od::value v;
-    if (auto ec = doc.get_value().get(v); ec) return decode_error(root, ec, "a list response");
-    LEVERKIT_TRYV(read_items(v, root));
+    // A root array is read through the document (a root value must not be used as a nested one).
+    od::array arr;
+    if (auto ec = doc.get_array().get(arr); ec) return decode_error(root, ec, "a list response");
+    LEVERKIT_TRY(items, read_array_elements<T>(arr, root, item));
+    page.data = std::move(items);
     return page;
   }
   // Walks an envelope object; `depth` allows one doubled `data` wrap.
