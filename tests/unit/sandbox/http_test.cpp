@@ -1,6 +1,8 @@
 // The sandbox over real HTTP (in-process server on a free loopback port): shapes against the
 // Lever samples, pagination, auth, OAuth, rate limits, faults, quirks, webhooks.
 #include <chrono>
+#include <filesystem>
+#include <unistd.h>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -566,4 +568,28 @@ TEST_CASE("responses are plain JSON even when the client accepts gzip or brotli"
   CHECK_FALSE(res->has_header("Content-Encoding"));
   CHECK(res->get_header_value("Content-Type") == "application/json; charset=utf-8");
   CHECK(parse(res->body).is_object());
+}
+
+TEST_CASE("--data fixtures are served next to the generated data / a broken fixture stops start()") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("leverkit_sandbox_fixture_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  {
+    std::ofstream(dir / "users.json") << R"({"data":[{"id":"fixture-user","name":"Fixture Person","email":"f@example.com",)"
+                                         R"("accessRole":"admin","deactivatedAt":null}]})";
+  }
+  auto o = Sandbox::defaults();
+  o.data_dir = dir.string();
+  {
+    Sandbox s(o);
+    auto u = s.get("/v1/users/fixture-user");
+    CHECK(u.status == 200);
+    CHECK(u.body.find("data")->str("name") == "Fixture Person");
+  }
+  { std::ofstream(dir / "notes.json") << R"([{"id":"n1"}])"; }  // sub-resource without opportunityId
+  leverkit::sandbox::Server broken(o);
+  auto started = broken.start();
+  REQUIRE_FALSE(started.has_value());
+  CHECK(started.error().message.find("opportunityId") != std::string::npos);
+  fs::remove_all(dir);
 }
