@@ -45,3 +45,16 @@
 #include "leverkit/client/resource_requests.hpp"
 #include "leverkit/client/retry.hpp"
 #include "leverkit/client/transport.hpp"
+
+// match (links without libcurl)
+#include "leverkit/match/call.hpp"
+#include "leverkit/match/conference.hpp"
+#include "leverkit/match/index.hpp"
+#include "leverkit/match/matcher.hpp"
+#include "leverkit/match/result.hpp"
+
+// autofill (links without libcurl)
+#include "leverkit/autofill/autofill.hpp"
+#include "leverkit/autofill/draft.hpp"
+#include "leverkit/autofill/form_json.hpp"
+#include "leverkit/autofill/text_model.hpp"

@@ -182,7 +182,6 @@ class DocumentParser {
 };
 Result<od::value> unwrap_object(od::document& doc, JsonPath& path_storage_a, JsonPath& path_storage_b,
                                 const JsonPath*& path_out);
-Result<void> check_end(od::document& doc);
 
 template <class T, class Fn>
 Result<T> decode_object_document(JsonInput in, Fn&& fn) {
