@@ -235,6 +235,9 @@ struct Api::Impl {
                        const std::string& creator, std::string_view default_reminder, const std::string& id,
                        std::int64_t created, const Value& panel);
   Array template_fields(const Value& fields_in, bool feedback, const Value* previous);
+  // Applies a feedback/form template create or update body to `target` (text, group,
+  // instructions, fields; secretByDefault for form templates) and stamps updatedAt.
+  void apply_template_body(Value& target, Ctx& ctx, bool feedback, bool create);
   Value opportunity_write_view(const Value& opp) const;
   Value event_ids(const Record& opp) const;
   ApiResponse edit_list(Ctx& ctx, std::string_view field, bool add);

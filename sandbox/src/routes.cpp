@@ -1440,22 +1440,30 @@ Value template_group(const Value& body) {
 }
 }  // namespace
 
-ApiResponse Api::Impl::create_feedback_template(Ctx& ctx) {
+void Api::Impl::apply_template_body(Value& target, Ctx& ctx, bool feedback, bool create) {
   Value b = body_object(ctx);
   const std::string& text = need_string(b, "text");
   const Value* fields = b.find("fields");
   if (!fields) bad("fields is required: a non-empty array");
-  Array f = template_fields(*fields, true, nullptr);
-  std::int64_t now = write_clock();
+  // On update the previous fields are passed so field ids are regenerated as Lever does.
+  Array f = template_fields(*fields, feedback, create ? nullptr : target.find("fields"));
+  const std::int64_t now = write_clock();
+  if (create) target.set("id", write_rng.uuid());
+  target.set("text", text);
+  target.set("group", template_group(b));
+  target.set("instructions", opt_string(b, "instructions").value_or(""));
+  if (!feedback) target.set("secretByDefault", opt_bool(b, "secretByDefault").value_or(false));
+  target.set("fields", Value(std::move(f)));
+  if (create) {
+    target.set("createdAt", now);
+    if (feedback) target.set("stage", Value());
+  }
+  target.set("updatedAt", now);
+}
+
+ApiResponse Api::Impl::create_feedback_template(Ctx& ctx) {
   Value t = Value::object();
-  t.set("id", write_rng.uuid());
-  t.set("text", text);
-  t.set("group", template_group(b));
-  t.set("instructions", opt_string(b, "instructions").value_or(""));
-  t.set("fields", Value(std::move(f)));
-  t.set("createdAt", now);
-  t.set("stage", Value());
-  t.set("updatedAt", now);
+  apply_template_body(t, ctx, true, true);
   Record& r = store.feedback_templates.add(std::move(t));
   r.api_created = true;
   return single(ctx, r.value, {}, 201);
@@ -1464,16 +1472,7 @@ ApiResponse Api::Impl::create_feedback_template(Ctx& ctx) {
 ApiResponse Api::Impl::update_feedback_template(Ctx& ctx) {
   Record* r = store.feedback_templates.get(ctx.args.at(0));
   if (!r) not_found("feedback_templates", ctx.args.at(0));
-  Value b = body_object(ctx);
-  const std::string& text = need_string(b, "text");
-  const Value* fields = b.find("fields");
-  if (!fields) bad("fields is required: a non-empty array");
-  Array f = template_fields(*fields, true, r->value.find("fields"));
-  r->value.set("text", text);
-  r->value.set("group", template_group(b));
-  r->value.set("instructions", opt_string(b, "instructions").value_or(""));
-  r->value.set("fields", Value(std::move(f)));
-  r->value.set("updatedAt", write_clock());
+  apply_template_body(r->value, ctx, true, false);
   return single(ctx, r->value, {});
 }
 
@@ -1498,21 +1497,8 @@ ApiResponse Api::Impl::get_form_template(Ctx& ctx) {
 }
 
 ApiResponse Api::Impl::create_form_template(Ctx& ctx) {
-  Value b = body_object(ctx);
-  const std::string& text = need_string(b, "text");
-  const Value* fields = b.find("fields");
-  if (!fields) bad("fields is required: a non-empty array");
-  Array f = template_fields(*fields, false, nullptr);
-  std::int64_t now = write_clock();
   Value t = Value::object();
-  t.set("id", write_rng.uuid());
-  t.set("text", text);
-  t.set("group", template_group(b));
-  t.set("instructions", opt_string(b, "instructions").value_or(""));
-  t.set("secretByDefault", opt_bool(b, "secretByDefault").value_or(false));
-  t.set("fields", Value(std::move(f)));
-  t.set("createdAt", now);
-  t.set("updatedAt", now);
+  apply_template_body(t, ctx, false, true);
   Record& r = store.form_templates.add(std::move(t));
   r.api_created = true;
   return single(ctx, r.value, {}, 201);
@@ -1521,17 +1507,7 @@ ApiResponse Api::Impl::create_form_template(Ctx& ctx) {
 ApiResponse Api::Impl::update_form_template(Ctx& ctx) {
   Record* r = store.form_templates.get(ctx.args.at(0));
   if (!r) not_found("form_templates", ctx.args.at(0));
-  Value b = body_object(ctx);
-  const std::string& text = need_string(b, "text");
-  const Value* fields = b.find("fields");
-  if (!fields) bad("fields is required: a non-empty array");
-  Array f = template_fields(*fields, false, r->value.find("fields"));
-  r->value.set("text", text);
-  r->value.set("group", template_group(b));
-  r->value.set("instructions", opt_string(b, "instructions").value_or(""));
-  r->value.set("secretByDefault", opt_bool(b, "secretByDefault").value_or(false));
-  r->value.set("fields", Value(std::move(f)));
-  r->value.set("updatedAt", write_clock());
+  apply_template_body(r->value, ctx, false, false);
   return single(ctx, r->value, {});
 }
 
