@@ -1,4 +1,4 @@
-// Baseline for docs/perf/sandbox.md: a minimal cpp-httplib server with the sandbox's socket
+// Baseline for docs/performance.md: a minimal cpp-httplib server with the sandbox's socket
 // settings, answering GET /hello with a small JSON body. Prints its URL, stops on SIGINT/SIGTERM.
 #include <httplib.h>
 
