@@ -188,17 +188,21 @@ TEST_CASE("interviews: list/get on seeded panels; writes on a panel that is not 
   auto upd = c.update_interview_fields({.opportunity_id = opp_id, .interview_id = got.id, .perform_as = user,
                                         .edit = [](leverkit::InterviewUpdate& u) { u.location = "Room 2"; }});
   REQUIRE_FALSE(upd.has_value());
-  CHECK((upd.error().code == Errc::forbidden || upd.error().code == Errc::invalid_argument));
+  CHECK(upd.error().code == Errc::forbidden);
+  CHECK(upd.error().http_status == 403);
   auto del = c.delete_interview({.opportunity_id = opp_id, .interview_id = got.id, .perform_as = user});
   REQUIRE_FALSE(del.has_value());
-  CHECK((del.error().code == Errc::forbidden || del.error().code == Errc::invalid_argument));
+  CHECK(del.error().code == Errc::forbidden);
+  CHECK(del.error().http_status == 403);
   auto add = c.create_interview({.opportunity_id = opp_id, .perform_as = user,
                                  .body = {.panel = panel.id, .interviewers = {{.id = user}}, .date = days_from_now(2), .duration = 30}});
   REQUIRE_FALSE(add.has_value());
-  CHECK((add.error().code == Errc::forbidden || add.error().code == Errc::invalid_argument));
+  CHECK(add.error().code == Errc::forbidden);
+  CHECK(add.error().http_status == 403);
   auto pdel = c.delete_panel({.opportunity_id = opp_id, .panel_id = panel.id, .perform_as = user});
   REQUIRE_FALSE(pdel.has_value());
-  CHECK((pdel.error().code == Errc::forbidden || pdel.error().code == Errc::invalid_argument));
+  CHECK(pdel.error().code == Errc::forbidden);
+  CHECK(pdel.error().http_status == 403);
   CHECK(env.writes("interviews") == before);
   CHECK(env.writes("panels") == 0);
   CHECK(ok(c.get_interview({.opportunity_id = opp_id, .id = got.id})).location == got.location);
@@ -488,7 +492,9 @@ TEST_CASE("profile forms: create with every template field, list, get") {
   CHECK_FALSE(leverkit::validate(partial, tmpl).has_value());
   auto bad = c.create_profile_form({.opportunity_id = opp, .perform_as = user, .body = partial});
   REQUIRE_FALSE(bad.has_value());
-  CHECK((bad.error().code == Errc::invalid_argument || bad.error().code == Errc::bad_request));
+  CHECK(bad.error().code == Errc::bad_request);
+  CHECK(bad.error().http_status == 400);
+  CHECK(bad.error().lever_code == "InvalidParameter");
   CHECK(env.writes("forms") == 1);
 }
 
@@ -500,10 +506,19 @@ TEST_CASE("notes: create (secret, score), comment via note_id, list/get/delete")
   auto created = ok(c.create_note({.opportunity_id = opp, .perform_as = user,
                                    .body = {.value = "AI notes: strong on systems", .secret = true, .score = 4}}));
   REQUIRE_FALSE(created.note_id.empty());
+  const auto back = days_from_now(-30);
+  auto dated = ok(c.create_note({.opportunity_id = opp, .perform_as = user,
+                                 .body = {.value = "imported call notes", .notify_followers = true, .created_at = back}}));
+  auto dated_note = ok(c.get_note({.opportunity_id = opp, .id = dated.note_id}));
+  CHECK(dated_note.created_at == std::optional<leverkit::Timestamp>(back));
+  CHECK_FALSE(dated_note.secret);
+  auto future = c.create_note({.opportunity_id = opp, .perform_as = user, .body = {.value = "x", .created_at = days_from_now(2)}});
+  REQUIRE_FALSE(future.has_value());
+  CHECK(future.error().code == Errc::bad_request);  // Lever: createdAt cannot be in the future
   auto comment = ok(c.create_note({.opportunity_id = opp, .perform_as = user, .note_id = created.note_id,
                                    .body = {.value = "follow-up comment"}}));
   CHECK(comment.note_id == created.note_id);
-  CHECK(env.writes("notes") == 2);
+  CHECK(env.writes("notes") == 3);
 
   auto note = ok(c.get_note({.opportunity_id = opp, .id = created.note_id}));
   CHECK(note.secret);
@@ -522,7 +537,7 @@ TEST_CASE("notes: create (secret, score), comment via note_id, list/get/delete")
 
   ok_void(c.delete_note({.opportunity_id = opp, .note_id = created.note_id}));
   CHECK(c.get_note({.opportunity_id = opp, .id = created.note_id}).error().code == Errc::not_found);
-  CHECK(env.writes("notes") == 3);
+  CHECK(env.writes("notes") == 4);
 
   // A score out of range never leaves the client.
   auto posts = env.requests("POST /v1/opportunities/:id/notes");
@@ -641,4 +656,40 @@ TEST_CASE("documented errors on resource writes: 403 with the read-only key, 404
   CHECK(full.get_feedback_template({.id = unknown}).error().code == Errc::not_found);
   CHECK(full.delete_webhook({.id = unknown}).error().code == Errc::not_found);
   CHECK(full.add_tags({.opportunity_id = unknown, .body = {.tags = {"x"}}}).error().code == Errc::not_found);
+}
+
+TEST_CASE("feedback linked to an interview of an externally managed panel: panel and interview together") {
+  ResEnv env;
+  auto c = env.client();
+  auto user = first_user(c);
+  auto opp = some_opportunities(c).at(8).id;
+  auto templates = collect(c.list_feedback_templates({}));
+  REQUIRE_FALSE(templates.empty());
+  const auto& tmpl = templates.front();
+  auto body = external_panel(user);
+  body.interviews.front().feedback_template = tmpl.id;
+  auto panel = ok(c.create_panel({.opportunity_id = opp, .perform_as = user, .body = body}));
+  auto ivs = collect(c.list_interviews({.opportunity_id = opp}));
+  auto iv = std::find_if(ivs.begin(), ivs.end(), [&](const auto& i) { return i.panel == std::optional<std::string>(panel.id); });
+  REQUIRE(iv != ivs.end());
+  CHECK(iv->feedback_template == std::optional<std::string>(tmpl.id));
+
+  std::vector<leverkit::FieldValueEntry> values;
+  for (const auto& f : tmpl.fields) values.push_back(ok(leverkit::field_entry(f, fill(f))));
+  auto fb = ok(c.create_feedback({.opportunity_id = opp, .perform_as = user,
+                                  .body = {.base_template_id = tmpl.id, .panel = panel.id, .interview = iv->id,
+                                           .field_values = values}}));
+  auto got = ok(c.get_feedback({.opportunity_id = opp, .id = fb.id}));
+  CHECK(got.panel == std::optional<std::string>(panel.id));
+  CHECK(got.interview == std::optional<std::string>(iv->id));
+  CHECK(got.type == "interview");
+
+  // interview without panel: refused before sending.
+  auto posts = env.requests("POST /v1/opportunities/:id/feedback");
+  auto half = c.create_feedback({.opportunity_id = opp, .perform_as = user,
+                                 .body = {.base_template_id = tmpl.id, .interview = iv->id, .field_values = values}});
+  REQUIRE_FALSE(half.has_value());
+  CHECK(half.error().code == Errc::invalid_argument);
+  CHECK(env.requests("POST /v1/opportunities/:id/feedback") == posts);
+  CHECK(env.writes("feedback") == 1);
 }
