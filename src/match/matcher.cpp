@@ -155,22 +155,24 @@ NormCall Engine::normalise(const Call& call) const {
   n.call = &call;
   n.start = to_unix_ms(call.start);
   n.end = std::max(to_unix_ms(call.end), n.start);
-  std::vector<const Participant*> people;
-  for (const auto& p : call.participants) people.push_back(&p);
+  // Each address is normalised once (the organizer check needs them all anyway).
+  std::vector<std::pair<const Participant*, std::optional<EmailKey>>> people;
+  people.reserve(call.participants.size() + 1);
+  for (const auto& p : call.participants) people.emplace_back(&p, normalize_email(p.email));
   if (call.organizer) {
     bool listed = false;
     auto ok = normalize_email(call.organizer->email);
-    for (const auto& p : call.participants) {
-      auto k = normalize_email(p.email);
-      if (ok && k && k->exact == ok->exact) listed = true;
-    }
-    if (!listed) people.push_back(&*call.organizer);
+    for (const auto& pe : people)
+      if (ok && pe.second && pe.second->exact == ok->exact) listed = true;
+    if (!listed) people.emplace_back(&*call.organizer, std::move(ok));
   }
-  for (const Participant* p : people) {
+  n.external.reserve(people.size());
+  n.internal.reserve(people.size());
+  for (auto& [p, key] : people) {
     if (p->role == ParticipantRole::resource) continue;
     Person person;
     person.p = p;
-    person.email = normalize_email(p->email);
+    person.email = std::move(key);
     // Folding costs; an internal attendee with an email is compared by email only.
     const bool known_internal = person.email && (p->role == ParticipantRole::interviewer || p->role == ParticipantRole::internal ||
                                                  (p->role == ParticipantRole::unknown && d_.internal_emails.count(person.email->exact)));
@@ -468,8 +470,19 @@ std::string Engine::who(std::uint32_t opp) const {
 }
 
 void Engine::explain_evidence(MatchResult& r, const Scored& s) {
-  std::vector<Ev> ev(s.ev.begin(), s.ev.end());
-  std::stable_sort(ev.begin(), ev.end(), [](const Ev& a, const Ev& b) { return std::fabs(a.weight) > std::fabs(b.weight); });
+  // A stable insertion sort on a copy of the fixed-size list: the same order as std::stable_sort
+  // (a stable order is unique) without its temporary buffer.
+  EvList ev = s.ev;
+  for (std::size_t i = 1; i < ev.n; ++i) {
+    const Ev e = ev.v[i];
+    std::size_t j = i;
+    while (j > 0 && std::fabs(e.weight) > std::fabs(ev.v[j - 1].weight)) {
+      ev.v[j] = ev.v[j - 1];
+      --j;
+    }
+    ev.v[j] = e;
+  }
+  r.evidence.reserve(r.evidence.size() + ev.n);
   for (const auto& e : ev) r.evidence.push_back(Evidence{e.feature, e.level, e.weight, {}});
 }
 
@@ -517,21 +530,22 @@ std::string list_fields(const Fields& f) {
 }
 
 std::string evidence_sentence(const Scored& s, std::size_t top = 4) {
-  std::vector<Ev> pos, neg;
+  // Fixed-size lists instead of vectors: std::sort permutes them exactly as it would a vector.
+  EvList pos, neg;
   for (const auto& e : s.ev) {
     if (std::string_view(e.feature) == "prior") continue;
     (e.weight >= 0 ? pos : neg).push_back(e);
   }
   auto by = [](const Ev& a, const Ev& b) { return std::fabs(a.weight) > std::fabs(b.weight); };
-  std::sort(pos.begin(), pos.end(), by);
-  std::sort(neg.begin(), neg.end(), by);
+  std::sort(pos.v.begin(), pos.v.begin() + static_cast<std::ptrdiff_t>(pos.n), by);
+  std::sort(neg.v.begin(), neg.v.begin() + static_cast<std::ptrdiff_t>(neg.n), by);
   std::string out;
-  for (std::size_t i = 0; i < pos.size() && i < top; ++i)
-    out += fmt::format("{}{} {} ({:+.1f})", out.empty() ? "" : ", ", pos[i].feature, pos[i].level, pos[i].weight);
-  if (!neg.empty()) {
+  for (std::size_t i = 0; i < pos.n && i < top; ++i)
+    out += fmt::format("{}{} {} ({:+.1f})", out.empty() ? "" : ", ", pos.v[i].feature, pos.v[i].level, pos.v[i].weight);
+  if (neg.n != 0) {
     out += out.empty() ? "against: " : "; against: ";
-    for (std::size_t i = 0; i < neg.size() && i < 3; ++i)
-      out += fmt::format("{}{} {} ({:+.1f})", i ? ", " : "", neg[i].feature, neg[i].level, neg[i].weight);
+    for (std::size_t i = 0; i < neg.n && i < 3; ++i)
+      out += fmt::format("{}{} {} ({:+.1f})", i ? ", " : "", neg.v[i].feature, neg.v[i].level, neg.v[i].weight);
   }
   return out;
 }
@@ -553,7 +567,14 @@ MatchResult Engine::run(const Call& call) const {
   if (c.type == MeetingType::debrief) return debrief(c, std::move(r));
 
   // ---- blocking: the union of several cheap keys ----
-  std::vector<std::pair<std::uint32_t, const char*>> cand;
+  // Per-thread scratch reused across calls: a blocked call yields tens of ~500-byte Scored
+  // records, and a fresh buffer each call costs malloc consolidation.
+  thread_local std::vector<std::pair<std::uint32_t, const char*>> cand;
+  thread_local std::vector<Scored> store;
+  thread_local std::vector<Scored*> scored;
+  cand.clear();
+  store.clear();
+  scored.clear();
   // O(1) de-duplication across blocks: a per-thread stamp per interview, bumped every call.
   thread_local std::vector<std::uint32_t> stamp;
   thread_local std::uint32_t epoch = 0;
@@ -603,17 +624,20 @@ MatchResult Engine::run(const Call& call) const {
 
   // ---- scoring ----
   const double prior = prior_bits(c);
-  std::vector<Scored> scored;
-  scored.reserve(cand.size());
+  // Scored records are large: sort pointers to them. std::sort's permutation depends only on
+  // the comparison outcomes, so ties keep exactly the order sorting the records would give.
+  store.reserve(cand.size());
   for (auto [iv, by] : cand) {
-    Scored s = score(c, iv, prior);
-    s.found_by = by;
-    scored.push_back(std::move(s));
+    store.push_back(score(c, iv, prior));
+    store.back().found_by = by;
   }
-  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+  scored.reserve(store.size());
+  for (auto& s : store) scored.push_back(&s);
+  auto by_score = [](const Scored* a, const Scored* b) { return a->score > b->score; };
+  std::sort(scored.begin(), scored.end(), by_score);
   for (std::size_t i = 0; i < scored.size() && i < 3; ++i) {
-    const auto& rec = d_.ivs[scored[i].iv];
-    r.candidates.push_back({rec.iv->id, rec.opp != kNone ? d_.opps[rec.opp].opp->id : "", scored[i].score, scored[i].found_by});
+    const auto& rec = d_.ivs[scored[i]->iv];
+    r.candidates.push_back({rec.iv->id, rec.opp != kNone ? d_.opps[rec.opp].opp->id : "", scored[i]->score, scored[i]->found_by});
   }
 
   // Distinct Lever people behind the strong identity (duplicate candidates share email/phone).
@@ -622,12 +646,12 @@ MatchResult Engine::run(const Call& call) const {
     if (lvl >= 2 && !d_.opps[o].anonymized && !contains(contacts, d_.opps[o].contact_id)) contacts.push_back(d_.opps[o].contact_id);
 
   // Interviewers and a loose time alone cannot even justify a review (an ongoing-call invite).
-  for (auto& s : scored)
-    if (!s.anchored && s.time != TimeLevel::on_time && s.time != TimeLevel::loose && s.time != TimeLevel::tz_shift && s.score >= review_bits_)
+  for (Scored* sp : scored)
+    if (auto& s = *sp; !s.anchored && s.time != TimeLevel::on_time && s.time != TimeLevel::loose && s.time != TimeLevel::tz_shift && s.score >= review_bits_)
       s.score = std::min(s.score, review_bits_ - 0.5), s.ev.push_back({"unanchored", "time_and_interviewers_only", 0});
-  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
-  const Scored* best = scored.empty() ? nullptr : &scored[0];
-  const Scored* runner = scored.size() > 1 ? &scored[1] : nullptr;
+  std::sort(scored.begin(), scored.end(), by_score);
+  const Scored* best = scored.empty() ? nullptr : scored[0];
+  const Scored* runner = scored.size() > 1 ? scored[1] : nullptr;
   if (best) {
     r.score = best->score;
     r.probability = 1.0 / (1.0 + std::exp2(-best->score));
@@ -723,8 +747,8 @@ MatchResult Engine::run(const Call& call) const {
     r.status = MatchStatus::no_match;
     // The most specific reason, in precedence order.
     const Scored* canceled_fit = nullptr;
-    for (const auto& s : scored)
-      if (d_.ivs[s.iv].canceled && s.score - w::canceled >= accept_bits_ && (s.strong || ids.count(d_.ivs[s.iv].opp))) {
+    for (const Scored* sp : scored)
+      if (const auto& s = *sp; d_.ivs[s.iv].canceled && s.score - w::canceled >= accept_bits_ && (s.strong || ids.count(d_.ivs[s.iv].opp))) {
         canceled_fit = &s;
         break;
       }
@@ -746,8 +770,8 @@ MatchResult Engine::run(const Call& call) const {
       r.opportunity_id = d_.opps[live_ids.front()].opp->id;
       // A candidate interview exists but disagrees, or there is none near the call.
       const Scored* near = nullptr;
-      for (const auto& s : scored)
-        if (d_.ivs[s.iv].opp == live_ids.front() && !d_.ivs[s.iv].canceled) { near = &s; break; }
+      for (const Scored* s : scored)
+        if (d_.ivs[s->iv].opp == live_ids.front() && !d_.ivs[s->iv].canceled) { near = s; break; }
       if (near && !near->mismatches.empty()) {
         r.reasons.push_back({ReasonCode::data_mismatch,
                              fmt::format("{} is {}'s interview nearest the call but {} disagree.", iv_label(*near),
@@ -812,12 +836,16 @@ MatchResult Engine::debrief(const NormCall& c, MatchResult r) const {
   // interviewed by the attendees during the look-back window.
   const std::int64_t from = c.start - std::int64_t{o_.debrief_lookback_days} * kDayMs;
   std::unordered_map<std::uint32_t, std::pair<double, std::uint32_t>> opp_score;  // opp -> (score, latest iv)
-  std::vector<std::uint32_t> seen;
+  // O(1) de-duplication: a per-thread stamp per interview, bumped every call.
+  thread_local std::vector<std::uint32_t> stamp;
+  thread_local std::uint32_t epoch = 0;
+  if (stamp.size() < d_.ivs.size()) stamp.assign(d_.ivs.size(), 0);
+  if (++epoch == 0) { std::fill(stamp.begin(), stamp.end(), 0); epoch = 1; }
   auto consider = [&](std::uint32_t iv) {
     const auto& rec = d_.ivs[iv];
     if (rec.opp == kNone || rec.canceled || rec.start_ms < from || rec.start_ms > c.start + kHourMs) return;
-    if (std::find(seen.begin(), seen.end(), iv) != seen.end()) return;
-    seen.push_back(iv);
+    if (stamp[iv] == epoch) return;
+    stamp[iv] = epoch;
     auto& slot = opp_score[rec.opp];
     if (slot.second == 0 && slot.first == 0) slot.second = iv;
     if (d_.ivs[slot.second].start_ms < rec.start_ms) slot.second = iv;

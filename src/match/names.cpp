@@ -222,9 +222,10 @@ NameLevel compare_names(const std::vector<std::string>& a, const std::vector<std
       if (jaro_winkler(ga, gb) >= 0.90) return NameLevel::fuzzy;
       return NameLevel::partial;
     }
-    if (jaro_winkler(sa, sb) >= 0.94 && (ga == gb || nickname_equivalent(ga, gb) || jaro_winkler(ga, gb) >= 0.90))
+    const double surname = jaro_winkler(sa, sb);
+    if (surname >= 0.94 && (ga == gb || nickname_equivalent(ga, gb) || jaro_winkler(ga, gb) >= 0.90))
       return NameLevel::fuzzy;
-    if (jaro_winkler(sa, sb) < 0.80) return NameLevel::different;
+    if (surname < 0.80) return NameLevel::different;
     return NameLevel::partial;
   };
   if (a.size() >= 2 && b.size() >= 2) {
