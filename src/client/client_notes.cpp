@@ -40,7 +40,12 @@ Result<Note> Client::update_note(const UpdateNoteRequest& r, const CallOptions& 
   LEVERKIT_TRY(path, item_path(r.opportunity_id, "/notes", r.note_id, "UpdateNoteRequest::opportunity_id",
                                "UpdateNoteRequest::note_id"));
   LEVERKIT_TRYV(validate(r.body));
-  return detail::call_one<Note>(*state_, HttpMethod::put, path, to_json(r.body), options);
+  // Lever answers a note PUT with `{"data":{"noteId":…}}`, not the note: read that, then
+  // re-GET so the caller gets the thread as Lever now stores it.
+  LEVERKIT_TRY(written, detail::call_one<NoteCreated>(*state_, HttpMethod::put, path, to_json(r.body), options));
+  if (written.note) return std::move(*written.note);
+  return get_note({.opportunity_id = r.opportunity_id, .id = written.note_id.empty() ? r.note_id : written.note_id},
+                  options);
 }
 
 Result<void> Client::delete_note(const DeleteNoteRequest& r, const CallOptions& options) const {

@@ -529,15 +529,20 @@ TEST_CASE("notes: create (secret, score), comment via note_id, list/get/delete")
   auto notes = collect(c.list_notes({.opportunity_id = opp}));
   CHECK(std::count_if(notes.begin(), notes.end(), [&](const auto& n) { return n.id == created.note_id; }) == 1);
 
-  // update_note is left out here: Lever answers PUT …/notes/:id with {"data":{"noteId":…}}
-  // (lever-api.md §6.15) and the client decodes a full Note from it (decode_error; reported).
+  // Lever answers PUT …/notes/:id with {"data":{"noteId":…}}; update_note reads the note back.
   auto upd = leverkit::note_update_from(note);
   REQUIRE(upd.values.size() == 2);
   CHECK(upd.values[0].value == "AI notes: strong on systems");
+  upd.values[1].value = "follow-up comment, edited";
+  auto updated = ok(c.update_note({.opportunity_id = opp, .note_id = created.note_id, .body = upd}));
+  CHECK(updated.id == created.note_id);
+  REQUIRE(updated.comments.size() == 2);
+  CHECK(updated.comments[1].value == "follow-up comment, edited");
+  CHECK(env.writes("notes") == 4);
 
   ok_void(c.delete_note({.opportunity_id = opp, .note_id = created.note_id}));
   CHECK(c.get_note({.opportunity_id = opp, .id = created.note_id}).error().code == Errc::not_found);
-  CHECK(env.writes("notes") == 4);
+  CHECK(env.writes("notes") == 5);
 
   // A score out of range never leaves the client.
   auto posts = env.requests("POST /v1/opportunities/:id/notes");

@@ -123,6 +123,7 @@ class Client {
   Paginator<Note> list_notes(const ListOpportunityItemsRequest& request, const CallOptions& options = {}) const;
   Result<Note> get_note(const GetOpportunityItemRequest& request, const CallOptions& options = {}) const;
   Result<NoteCreated> create_note(const CreateNoteRequest& request, const CallOptions& options = {}) const;
+  /// PUT, then a GET of the note (Lever's PUT reply carries only `noteId`).
   Result<Note> update_note(const UpdateNoteRequest& request, const CallOptions& options = {}) const;
   Result<void> delete_note(const DeleteNoteRequest& request, const CallOptions& options = {}) const;
 

@@ -177,6 +177,23 @@ TEST_CASE("create_note: optional perform_as, comment via note_id, Lever's real r
         Errc::invalid_argument);
 }
 
+TEST_CASE("update_note: Lever replies with only noteId, so the note is read back") {
+  Env e;
+  e.fake->on(HttpMethod::put, "/v1/opportunities/o1/notes/dafc52cc-2eba-4542-92ba-1f17685df17b",
+             json_response(200, R"({"data":{"noteId":"dafc52cc-2eba-4542-92ba-1f17685df17b"}})"));
+  e.fake->on(HttpMethod::get, "/v1/opportunities/o1/notes/dafc52cc-2eba-4542-92ba-1f17685df17b",
+             json_response(200, sample("note.json")));
+  NoteUpdate body{.values = {{.value = "edited"}}};
+  auto r = e.client.update_note({.opportunity_id = "o1", .note_id = "dafc52cc-2eba-4542-92ba-1f17685df17b", .body = body});
+  REQUIRE(r);
+  CHECK(r.value().id == "dafc52cc-2eba-4542-92ba-1f17685df17b");
+  const auto reqs = e.fake->requests();
+  REQUIRE(reqs.size() == 2);
+  CHECK(reqs[0].method == HttpMethod::put);
+  CHECK(reqs[0].body == to_json(body));
+  CHECK(reqs[1].method == HttpMethod::get);
+}
+
 TEST_CASE("opportunity changes: paths, methods, optional perform_as") {
   Env e;
   e.fake->set_handler(
