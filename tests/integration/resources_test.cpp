@@ -154,7 +154,7 @@ leverkit::PanelCreate external_panel(const std::string& user, int interviews = 1
 
 }  // namespace
 
-TEST_CASE("interviews: list/get on seeded panels; writes on a panel that is not externally managed are refused") {
+TEST_CASE("quirk 12: interviews: list/get on seeded panels; writes on a panel that is not externally managed are refused") {
   ResEnv env;
   auto c = env.client();
   auto user = first_user(c);
@@ -213,7 +213,7 @@ TEST_CASE("interviews: list/get on seeded panels; writes on a panel that is not 
   CHECK(missing.error().http_status == 404);
 }
 
-TEST_CASE("panels and interviews: create external panel, interview CRUD, read-merge-write, panel update/delete") {
+TEST_CASE("quirk 8: panels and interviews: create external panel, interview CRUD, read-merge-write, panel update/delete") {
   ResEnv env;
   auto c = env.client();
   auto user = first_user(c);
@@ -312,7 +312,7 @@ TEST_CASE("perform_as missing where Lever requires it: invalid_argument, nothing
   CHECK(env.writes("interviews") + env.writes("panels") + env.writes("feedback") + env.writes("opportunities") == 0);
 }
 
-TEST_CASE("feedback templates: CRUD, PUT regenerates field ids, two score-system fields refused client-side") {
+TEST_CASE("quirk 9: feedback templates: CRUD, PUT regenerates field ids, two score-system fields refused client-side") {
   ResEnv env;
   auto c = env.client();
   auto seeded = collect(c.list_feedback_templates({}));
@@ -397,7 +397,7 @@ TEST_CASE("form templates: CRUD") {
   CHECK(env.writes("form_templates") == 3);
 }
 
-TEST_CASE("feedback: create from a template with typed values, list hides deleted, get/update/delete") {
+TEST_CASE("quirk 11: feedback: create from a template with typed values, list hides deleted, get/update/delete") {
   ResEnv env;
   auto c = env.client();
   auto user = first_user(c);

@@ -249,7 +249,7 @@ TEST_CASE("OAuth: authorize redirect / code exchange / refresh rotation / reuse 
   CHECK(s.get("/v1/stages", "Bearer " + t5.str("access_token")).status == 401);
 }
 
-TEST_CASE("users hide deactivated ones unless includeDeactivated=true  stages mix slugs and UUIDs") {
+TEST_CASE("quirk 15, quirk 3: users hide deactivated ones unless includeDeactivated=true  stages mix slugs and UUIDs") {
   Sandbox s;
   auto active = s.get("/v1/users");
   auto all = s.get("/v1/users?includeDeactivated=true");
@@ -269,7 +269,7 @@ TEST_CASE("users hide deactivated ones unless includeDeactivated=true  stages mi
   CHECK(s.get("/v1/stages/lead-new").body.find("data")->str("text") == "New lead");
 }
 
-TEST_CASE("notes: create returns the full note plus noteId / note_id threads / only API notes change") {
+TEST_CASE("quirk 14, quirk 13: notes: create returns the full note plus noteId / note_id threads / only API notes change") {
   Sandbox s;
   std::string actor = perform_as(s);
   std::string opp = s.get("/v1/opportunities?limit=1").body.find("data")->as_array()[0].str("id");
@@ -347,7 +347,7 @@ TEST_CASE("feedback: panel+interview together / type checks / deleted feedback s
   CHECK(s.del(base + "/" + fb.str("id") + q).status == 404);
 }
 
-TEST_CASE("feedback templates: exactly one score-system / ids regenerated on PUT / only API templates deletable") {
+TEST_CASE("quirk 9, quirk 13: feedback templates: exactly one score-system / ids regenerated on PUT / only API templates deletable") {
   Sandbox s;
   auto none = s.post("/v1/feedback_templates", R"({"text":"T","fields":[{"type":"text","text":"Q"}]})");
   CHECK(none.status == 400);
@@ -374,7 +374,7 @@ TEST_CASE("feedback templates: exactly one score-system / ids regenerated on PUT
   CHECK(s.get("/v1/feedback_templates/" + t.str("id")).status == 404);
 }
 
-TEST_CASE("panels and interviews: writes only on externally managed panels / PUT full replace / last interview deletes panel") {
+TEST_CASE("quirk 8, quirk 12: panels and interviews: writes only on externally managed panels / PUT full replace / last interview deletes panel") {
   Sandbox s;
   std::string actor = perform_as(s);
   std::string q = "?perform_as=" + actor;
@@ -426,7 +426,7 @@ TEST_CASE("panels and interviews: writes only on externally managed panels / PUT
   CHECK(s.get("/v1/opportunities/" + opp + "/panels/" + panel.str("id")).status == 404);
 }
 
-TEST_CASE("opportunity writes: stage change / archive / tags  write responses blank the contact fields") {
+TEST_CASE("quirk 16: opportunity writes: stage change / archive / tags  write responses blank the contact fields") {
   Sandbox s;
   std::string actor = perform_as(s);
   const Value opp = s.get("/v1/opportunities?limit=1").body.find("data")->as_array()[0];
@@ -453,7 +453,7 @@ TEST_CASE("opportunity writes: stage change / archive / tags  write responses bl
   CHECK(s.post("/v1/opportunities?perform_as=" + actor, R"({"name":"x","postings":["a","b"]})").status == 400);
 }
 
-TEST_CASE("webhooks: list without hasNext or token  deliveries signed like Lever") {
+TEST_CASE("quirk 18, quirk 7: webhooks: list without hasNext or token  deliveries signed like Lever") {
   httplib::Server receiver;
   std::mutex m;
   std::vector<std::string> bodies;
