@@ -154,7 +154,7 @@ leverkit::PanelCreate external_panel(const std::string& user, int interviews = 1
 
 }  // namespace
 
-TEST_CASE("quirk 12: interviews: list/get on seeded panels; writes on a panel that is not externally managed are refused") {
+TEST_CASE("quirk 12: interviews: list/get on seeded panels, writes on a panel that is not externally managed are refused") {
   ResEnv env;
   auto c = env.client();
   auto user = first_user(c);

@@ -146,7 +146,7 @@ TEST_CASE("Engine: the meeting's local day decides relative dates and the interv
   CHECK(bad.error().message.find("Mars/Olympus_Mons") != std::string::npos);
 }
 
-TEST_CASE("Draft JSON has the documented shape; a create-feedback body needs a reviewer") {
+TEST_CASE("Draft JSON has the documented shape, a create-feedback body needs a reviewer") {
   auto d = autofill::autofill(base_input()).value();
   auto json = draft_to_json(d);
   for (const char* key : {"\"template_id\":\"tmpl-1\"", "\"requires_human_review\":true", "\"id\":\"visa\"", "\"text\":",
@@ -257,7 +257,7 @@ TEST_CASE("Model extractor: an adversarial model cannot fill policy fields, inve
   CHECK(has("nope: no such field"));
 }
 
-TEST_CASE("Model extractor: errors fail open by default, closed on request; garbage is rejected") {
+TEST_CASE("Model extractor: errors fail open by default, closed on request, garbage is rejected") {
   auto in = base_input();
   FakeModel model;
   model.fail = true;

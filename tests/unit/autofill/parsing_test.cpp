@@ -82,7 +82,7 @@ TEST_CASE("JSON utterances: start_ms or start seconds, wrapped or bare, error pa
   CHECK(bad_time.error().message.find("$[0].start_ms") != std::string::npos);
 }
 
-TEST_CASE("Notes: headings and keys become topics; code blocks are kept verbatim") {
+TEST_CASE("Notes: headings and keys become topics, code blocks are kept verbatim") {
   auto n = parse_notes("# Logistics\n- **Notice period:** 4 weeks\n* Open to hybrid work\n1. Start date: April 1st\n```\nint main() {}\n```\n");
   REQUIRE(n);
   REQUIRE(n.value().utterances.size() == 4);

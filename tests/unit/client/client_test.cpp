@@ -45,7 +45,7 @@ std::string stage_page(int from, int count, std::optional<std::string> next) {
 
 }  // namespace
 
-TEST_CASE("environments map to Lever's hosts; base_url overrides") {
+TEST_CASE("environments map to Lever's hosts, base_url overrides") {
   Env e;
   CHECK(e.make({.environment = Environment::production}).base_url() == "https://api.lever.co/v1");
   CHECK(e.make({.environment = Environment::sandbox}).base_url() == "https://api.sandbox.lever.co/v1");
@@ -86,7 +86,7 @@ TEST_CASE("from_environment reads only what it is asked to") {
   CHECK(ClientOptions::from_environment().base_url.empty());
 }
 
-TEST_CASE("every request carries auth, Accept and no body for GET; copies share state") {
+TEST_CASE("every request carries auth, Accept and no body for GET, copies share state") {
   Env e;
   e.fake->on(HttpMethod::get, "/v1/stages", json_response(200, stage_page(0, 2, std::nullopt)));
   Client copy = e.client;
@@ -121,7 +121,7 @@ TEST_CASE("list_stages pages through next tokens, URL-encoding the opaque token"
   CHECK(reqs[1].url == "https://api.lever.co/v1/stages?limit=2&offset=%255B3%252C1491435120000%252C%25225599cc20%2522%255D");
 }
 
-TEST_CASE("resume from a saved token; a stale token is its own error code") {
+TEST_CASE("resume from a saved token, a stale token is its own error code") {
   Env e;
   e.fake->set_handler([&](const HttpRequest& r) -> Result<HttpResponse> {
     auto off = query_values(r.url, "offset");
@@ -155,7 +155,7 @@ TEST_CASE("stale-cursor rule: needs a 400, an offset in the request, and 'offset
   CHECK(detail::error_from_response(code_only, "GET /v1/x", true, now).code == Errc::stale_cursor);
 }
 
-TEST_CASE("status codes map to Errc; Lever's body, request id and Retry-After are captured") {
+TEST_CASE("status codes map to Errc, Lever's body, request id and Retry-After are captured") {
   const auto now = std::chrono::system_clock::now();
   const std::pair<int, Errc> table[] = {{400, Errc::bad_request},   {401, Errc::unauthorized}, {403, Errc::forbidden},
                                         {404, Errc::not_found},     {409, Errc::conflict},     {422, Errc::conflict},
@@ -340,7 +340,7 @@ TEST_CASE("list_postings filters, and Lever's updated_at combination rule") {
   CHECK(query_values(e.last().url, "updated_at_start") == std::vector<std::string>{"1"});
 }
 
-TEST_CASE("list_archive_reasons sends type; bare and doubled envelopes decode") {
+TEST_CASE("list_archive_reasons sends type, bare and doubled envelopes decode") {
   Env e;
   e.fake->enqueue(json_response(200, R"({"data":{"data":[{"id":"r1","text":"Hired","status":"active","type":"hired"}],"hasNext":false}})"));
   e.fake->enqueue(json_response(200, R"([{"id":"r2","text":"Withdrew"}])"));

@@ -152,7 +152,7 @@ TEST_CASE("absent hasNext, or hasNext without next, ends the listing") {
   }
 }
 
-TEST_CASE("empty pages in the middle are skipped; an empty listing yields nothing") {
+TEST_CASE("empty pages in the middle are skipped, an empty listing yields nothing") {
   Paginator<Counted> p([](const std::optional<std::string>& off) -> Result<Page<Counted>> {
     Page<Counted> pg;
     if (!off) {
@@ -188,7 +188,7 @@ TEST_CASE("a token that does not advance stops with an error instead of looping"
   CHECK(calls == 2);
 }
 
-TEST_CASE("iterators survive moving the paginator; a failed paginator yields its error once") {
+TEST_CASE("iterators survive moving the paginator, a failed paginator yields its error once") {
   Paginator<Counted> a(numbered_pages(2, 1));
   auto it = a.begin();
   Paginator<Counted> b = std::move(a);

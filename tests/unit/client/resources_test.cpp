@@ -229,7 +229,7 @@ TEST_CASE("a POST write is not repeated after a 503 (it may have been applied)")
   CHECK(e.fake->request_count() == 1);
 }
 
-TEST_CASE("webhooks: list without hasNext ends after one page; bulk update; create decodes") {
+TEST_CASE("webhooks: list without hasNext ends after one page, bulk update, create decodes") {
   Env e;
   std::string created = sample("webhook_create_response.json");
   auto open = created.find('{', created.find("\"data\""));

@@ -49,7 +49,7 @@ TEST_CASE("google meet, teams (legacy, /meet/, live), webex, goto, whereby, arou
   CHECK(key_of("https://chime.aws/1234567890") == "chime:1234567890");
 }
 
-TEST_CASE("safelinks and google redirects are unwrapped, with percent-decoding and &amp;") {
+TEST_CASE("safelinks and google redirects are unwrapped, with percent-decoding and &amp,") {
   std::string safelink =
       "https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.zoom.us%2Fj%2F84012345678%3Fpwd%3DaBc&data=05%7C01&amp;reserved=0";
   CHECK(unwrap_url(safelink) == "https://acme.zoom.us/j/84012345678?pwd=aBc");
@@ -96,7 +96,7 @@ TEST_CASE("dial-ins: the conference digits are the key, never the bridge") {
   CHECK(a.dial_ins[0].key() != b.dial_ins[0].key());
 }
 
-TEST_CASE("a bare phone number is a person's phone; dates are not phones") {
+TEST_CASE("a bare phone number is a person's phone, dates are not phones") {
   auto info = extract_conference("Phone screen: call the candidate at (415) 555-0132 on 2026-05-01 10:00");
   CHECK(info.dial_ins.empty());
   REQUIRE(info.phones.size() == 1);

@@ -80,7 +80,7 @@ Call zoom_call(std::string id, const char* start, const char* end) {
 
 }  // namespace
 
-TEST_CASE("a matched call is enriched and explained; JSON output carries every field") {
+TEST_CASE("a matched call is enriched and explained, JSON output carries every field") {
   Index index = Index::build(tiny_world());
   Matcher m(index);
   auto r = m.match(zoom_call("c1", "2026-05-04T15:01:00Z", "2026-05-04T15:44:00Z"));
@@ -115,7 +115,7 @@ TEST_CASE("no auto-link on name and time alone") {
   CHECK(r.reasons.front().code == ReasonCode::insufficient_info);
 }
 
-TEST_CASE("batch: an overlapping second recording is a duplicate_call; an adjacent one is a split part") {
+TEST_CASE("batch: an overlapping second recording is a duplicate_call, an adjacent one is a split part") {
   Index index = Index::build(tiny_world());
   Matcher m(index);
   std::vector<Call> calls{zoom_call("a", "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z"),

@@ -30,7 +30,7 @@ TEST_CASE("email keys fold dots and +tags only where the provider ignores them")
   CHECK(is_role_mailbox(*normalize_email("c_123@resource.calendar.google.com")));
 }
 
-TEST_CASE("phones to E.164; the fast path agrees with libphonenumber") {
+TEST_CASE("phones to E.164, the fast path agrees with libphonenumber") {
   CHECK(normalize_phone("(415) 555-0132") == "+14155550132");
   CHECK(normalize_phone("+1 415-555-0132") == "+14155550132");
   CHECK(normalize_phone("tel:+1-415-555-0132") == "+14155550132");

@@ -7,7 +7,7 @@
 
 using namespace leverkit;
 
-TEST_CASE("FieldType names round-trip; unknown names map to unknown") {
+TEST_CASE("FieldType names round-trip, unknown names map to unknown") {
   for (FieldType t : {FieldType::code, FieldType::date, FieldType::dropdown, FieldType::multiple_choice,
                       FieldType::multiple_select, FieldType::score_system, FieldType::score, FieldType::scorecard,
                       FieldType::text, FieldType::textarea, FieldType::yes_no, FieldType::currency,

@@ -35,7 +35,7 @@ TEST_CASE("interview sample decodes with opportunityId and a no-feedback intervi
   CHECK(i.opportunity_id == std::optional<std::string>("6408dc54-7015-4e5b-8d60-23afff2b1efc"));
 }
 
-TEST_CASE("interview: expanded feedbackForms keep their ids; errors name the path") {
+TEST_CASE("interview: expanded feedbackForms keep their ids, errors name the path") {
   auto r = decode_interview(R"({"id":"i","date":"1783000000000","duration":30,
       "feedbackForms":["f1",{"id":"f2","text":"x"}],"stage":{"id":"s","text":"S"},
       "postings":[{"id":"p","text":"Eng"}]})");

@@ -36,7 +36,7 @@ TEST_CASE("JSON writer: string escaping of quotes, backslashes and every control
   CHECK(w2.str().find("\\u0000") != std::string::npos);
 }
 
-TEST_CASE("JSON writer: numbers in shortest round-trip form; non-finite numbers become null") {
+TEST_CASE("JSON writer: numbers in shortest round-trip form, non-finite numbers become null") {
   JsonWriter w;
   w.begin_array().number(0.1).number(120000.0).number(1e300).number(std::nan(""));
   w.number(std::numeric_limits<double>::infinity()).integer(INT64_MIN).end_array();

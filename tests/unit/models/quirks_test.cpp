@@ -14,7 +14,7 @@
 
 using namespace leverkit;
 
-TEST_CASE("quirk 1: data unwrapped once; bare and double wraps tolerated; extra top-level keys ignored") {
+TEST_CASE("quirk 1: data unwrapped once, bare and double wraps tolerated, extra top-level keys ignored") {
   const char* inner = R"({"id":"i1","subject":"S","date":1,"duration":30})";
   for (const std::string& doc : {std::string(inner), fmt::format(R"({{"data":{}}})", inner),
                                  fmt::format(R"({{"data":{{"data":{}}}}})", inner),
@@ -81,7 +81,7 @@ TEST_CASE("quirk 4: legacy archivedAt/archiveReason and the archived object both
   CHECK(bad.error().message == "at archiveReason: expected a string");
 }
 
-TEST_CASE("quirk 5: location string vs {name} object; application phone object vs opportunity phones array") {
+TEST_CASE("quirk 5: location string vs {name} object, application phone object vs opportunity phones array") {
   auto o = decode_opportunity(R"({"id":"o","location":"Oakland","phones":[{"type":"work","value":"1"}]})").value();
   CHECK(o.location == std::optional<std::string>("Oakland"));
   CHECK(o.phones.size() == 1);
@@ -111,7 +111,7 @@ TEST_CASE("quirk 6: timestamps as integers, nulls, numeric strings and whole-num
   REQUIRE(junk.has_error());
 }
 
-TEST_CASE("quirk 7: next token kept verbatim; absent next and absent hasNext mean no more pages") {
+TEST_CASE("quirk 7: next token kept verbatim, absent next and absent hasNext mean no more pages") {
   auto p = decode_opportunity_page(test::sample("list_page_opportunities.json")).value();
   CHECK(p.next == std::optional<std::string>("%5B105.5%2C1585613457080%2C%22055da381-c091-4796-8ebc-d20f26b89c1c%22%5D"));
   CHECK(p.more());
@@ -130,7 +130,7 @@ TEST_CASE("quirk 7: next token kept verbatim; absent next and absent hasNext mea
   CHECK(dotted.next == std::optional<std::string>("0.1414895548650.a6070140"));
 }
 
-TEST_CASE("quirk 10: feedback PUT response shape decodes; overall rating is score + overall") {
+TEST_CASE("quirk 10: feedback PUT response shape decodes, overall rating is score + overall") {
   auto put = decode_feedback(test::sample("feedback_update_response.json")).value();
   auto get = decode_feedback(test::sample("feedback.json")).value();
   CHECK(put.opportunity_id == std::optional<std::string>("6408dc54-7015-4e5b-8d60-23afff2b1efc"));

@@ -66,7 +66,7 @@ TEST_CASE("interview_update_from keeps every writable field of a read interview"
   CHECK(back.feedback_reminder == current.feedback_reminder);
 }
 
-TEST_CASE("PanelCreate encodes; panel_update_from round-trips the sample panel") {
+TEST_CASE("PanelCreate encodes, panel_update_from round-trips the sample panel") {
   auto panel = decode_panel(test::sample("panel_create_response.json")).value();
   PanelUpdate u = panel_update_from(panel);
   CHECK(u.timezone == "America/Los_Angeles");
@@ -109,7 +109,7 @@ TEST_CASE("FeedbackTemplateCreate round-trips through the template decoder") {
   CHECK(back.value().fields == b.fields);
 }
 
-TEST_CASE("FormTemplateCreate and ProfileFormCreate round-trip; every template field present") {
+TEST_CASE("FormTemplateCreate and ProfileFormCreate round-trip, every template field present") {
   FormField salary = field(FieldType::currency, "Salary");
   salary.currency = "EUR";
   FormField start = field(FieldType::date, "Start date");
