@@ -12,22 +12,6 @@
 namespace leverkit::sandbox::detail {
 namespace {
 
-std::vector<std::string> split_path(std::string_view path) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < path.size()) {
-    if (path[i] == '/') {
-      ++i;
-      continue;
-    }
-    std::size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    out.emplace_back(path.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
 std::vector<std::string_view> split_view(std::string_view path) {
   std::vector<std::string_view> out;
   std::size_t i = 0;
@@ -42,6 +26,12 @@ std::vector<std::string_view> split_view(std::string_view path) {
     i = j;
   }
   return out;
+}
+
+// Routes own their segments; request paths are only viewed.
+std::vector<std::string> split_path(std::string_view path) {
+  const auto views = split_view(path);
+  return {views.begin(), views.end()};
 }
 
 std::vector<std::string> all_scopes() {

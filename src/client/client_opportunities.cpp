@@ -39,8 +39,7 @@ Result<Opportunity> Client::get_opportunity(const GetOpportunityRequest& r, cons
   detail::Query q;
   q.add("include", r.include);
   q.add("expand", r.expand);
-  LEVERKIT_TRY(resp, state_->execute(HttpMethod::get, path + q.str(), {}, options));
-  return detail::decode_response<Opportunity>(resp);
+  return detail::call_one<Opportunity>(*state_, HttpMethod::get, path + q.str(), {}, options);
 }
 
 }  // namespace leverkit

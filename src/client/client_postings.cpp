@@ -42,8 +42,7 @@ Result<Posting> Client::get_posting(const GetPostingRequest& r, const CallOption
   q.add("distribution", r.distribution);
   q.add("include", r.include);
   q.add("expand", r.expand);
-  LEVERKIT_TRY(resp, state_->execute(HttpMethod::get, path + q.str(), {}, options));
-  return detail::decode_response<Posting>(resp);
+  return detail::call_one<Posting>(*state_, HttpMethod::get, path + q.str(), {}, options);
 }
 
 }  // namespace leverkit

@@ -17,8 +17,7 @@ Paginator<User> Client::list_users(const ListUsersRequest& r, const CallOptions&
 
 Result<User> Client::get_user(const GetUserRequest& r, const CallOptions& options) const {
   LEVERKIT_TRY(path, detail::id_path("/users", r.id, "GetUserRequest::id"));
-  LEVERKIT_TRY(resp, state_->execute(HttpMethod::get, path, {}, options));
-  return detail::decode_response<User>(resp);
+  return detail::call_one<User>(*state_, HttpMethod::get, path, {}, options);
 }
 
 }  // namespace leverkit
