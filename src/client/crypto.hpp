@@ -12,3 +12,8 @@ std::string sha256_hex(std::string_view in);
 std::string base64_encode(std::string_view in);
 
 }  // namespace leverkit::detail
+
+namespace leverkit::detail {
+/// `bytes` bytes from OpenSSL's CSPRNG as base64url without padding (OAuth `state`).
+std::string random_token(std::size_t bytes);
+}  // namespace leverkit::detail
