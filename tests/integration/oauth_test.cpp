@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <latch>
+#include <mutex>
 #include <regex>
 #include <thread>
 
@@ -16,6 +17,7 @@
 #include "leverkit/client/oauth.hpp"
 #include "leverkit/sandbox/server.hpp"
 #include "leverkit/testing/fake_clock.hpp"
+#include "leverkit/testing/text_audit.hpp"
 
 namespace sbx = leverkit::sandbox;
 using namespace leverkit;
@@ -45,8 +47,45 @@ std::string browser_follow(const std::string& url) {
   return loc[1].str();
 }
 
+// Every error, exception text and log line leverkit produces during a test, for the secret sweep.
+std::mutex audit_mutex;
+std::vector<std::string> audited;
+void audit(std::string_view, std::string_view text) noexcept {
+  try {
+    std::lock_guard lock(audit_mutex);
+    audited.emplace_back(text);
+  } catch (...) {
+  }
+}
+
 struct Env {
-  explicit Env(sbx::ServerOptions o = defaults()) : server(std::move(o)) { REQUIRE(server.start().has_value()); }
+  explicit Env(sbx::ServerOptions o = defaults()) : server(std::move(o)) {
+    {
+      std::lock_guard lock(audit_mutex);
+      audited.clear();
+    }
+    testing::set_text_audit(&audit);
+    REQUIRE(server.start().has_value());
+  }
+  // The sweep: no 8-character fragment of the client secret or of any token the test saw.
+  ~Env() {
+    testing::set_text_audit(nullptr);
+    std::lock_guard lock(audit_mutex);
+    std::size_t hits = 0;
+    for (const auto& secret : secrets)
+      for (std::size_t i = 0; i + 8 <= secret.size(); ++i)
+        for (const auto& text : audited)
+          if (text.find(secret.substr(i, 8)) != std::string::npos) {
+            ++hits;
+            MESSAGE("secret fragment in: " << text);
+          }
+    CHECK(hits == 0);
+  }
+  void saw(const TokenSet& t) {
+    secrets.push_back(t.access_token);
+    secrets.push_back(t.refresh_token);
+  }
+  std::vector<std::string> secrets{std::string(sbx::kOAuthClientSecret)};
   static sbx::ServerOptions defaults() {
     sbx::ServerOptions o;
     o.opportunities = 50;
@@ -66,6 +105,7 @@ struct Env {
     auto auth = session->authorization_url();
     auto done = session->complete(browser_follow(auth.url));
     REQUIRE_MESSAGE(done.has_value(), (done ? std::string() : done.error().to_string()));
+    saw(done.value());
     return session;
   }
   Client client(std::shared_ptr<OAuthSession> session) {
@@ -128,6 +168,7 @@ TEST_CASE("OAuth: authorize URL (random state, audience, scopes with offline_acc
   auto c = session->authorization_url();
   auto done = session->complete(browser_follow(c.url));
   REQUIRE(done);
+  env.saw(done.value());
   CHECK(env.oauth_stat("codeExchanges") == 1);
   CHECK(store->load().value()->refresh_token == done.value().refresh_token);
   CHECK(done.value().scope == "stages:read:admin notes:read:admin offline_access");
@@ -163,12 +204,14 @@ TEST_CASE("OAuth: every refresh rotates and is stored before use; an old refresh
   auto token = session->access_token();
   REQUIRE(token);
   const TokenSet second = store->load().value().value();
+  env.saw(second);
   CHECK(token.value() == second.access_token);
   CHECK(second.refresh_token != first.refresh_token);
   CHECK(store->saves() == saves_after_connect + 1);
   clock->advance(3600s);
   REQUIRE(session->access_token());
   const TokenSet third = store->load().value().value();
+  env.saw(third);
   CHECK(third.refresh_token != second.refresh_token);
   CHECK(session->refresh_count() == 2);
   CHECK(env.oauth_stat("refreshes") == 2);
@@ -227,6 +270,7 @@ TEST_CASE("OAuth: 32 threads on an expired access token cause exactly one refres
   for (auto& t : pool) t.join();
   CHECK(ok == threads);
   CHECK(session->refresh_count() == 1);
+  env.saw(store->load().value().value());
   CHECK(env.oauth_stat("refreshes") - before == 1);
   MESSAGE("32 threads on an expired token: " << session->refresh_count() << " refresh (sandbox counted "
                                              << env.oauth_stat("refreshes") - before << ")");
@@ -254,6 +298,7 @@ TEST_CASE("OAuth: a wrong client secret is auth_failed; endpoints per environmen
   Env env;
   auto config = env.config();
   config.client_secret = "definitely-wrong-secret";
+  env.secrets.push_back(config.client_secret);
   auto session = OAuthSession::create(config, std::make_shared<MemoryTokenStore>()).value();
   auto r = session->complete(browser_follow(session->authorization_url().url));
   REQUIRE_FALSE(r);
