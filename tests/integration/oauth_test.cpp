@@ -188,7 +188,7 @@ TEST_CASE("OAuth: authorize URL (random state, audience, scopes with offline_acc
   CHECK(denied.error().message.find("User said no") != std::string::npos);
 }
 
-TEST_CASE("OAuth: every refresh rotates and is stored before use; an old refresh token kills the grant → auth_failed, reconnect, no loop") {
+TEST_CASE("OAuth: every refresh rotates and is stored before use / an old refresh token kills the grant → auth_failed, reconnect, no loop") {
   Env env;
   auto clock = std::make_shared<testing::FakeClock>();
   auto store = std::make_shared<MemoryTokenStore>();
@@ -294,7 +294,7 @@ TEST_CASE("OAuth: a grant revoked server-side → 401 → one refresh attempt �
   CHECK(env.oauth_stat("refused") == refused);  // no second token request
 }
 
-TEST_CASE("OAuth: a wrong client secret is auth_failed; endpoints per environment") {
+TEST_CASE("OAuth: a wrong client secret is auth_failed / endpoints per environment") {
   Env env;
   auto config = env.config();
   config.client_secret = "definitely-wrong-secret";

@@ -154,7 +154,7 @@ TEST_CASE("a credential failure goes through the pipeline's error path: attempts
   CHECK_FALSE(has_fragment(r0.error().to_string(), key));
 }
 
-TEST_CASE("a POST that may have been written is not retryable; one refused with 429 or never sent is") {
+TEST_CASE("a POST that may have been written is not retryable / one refused with 429 or never sent is") {
   Harness h;
   auto client = h.make(std::make_shared<ApiKeyCredentials>("safety-test-key"));
   h.fake->enqueue(Error(Errc::transport, "connection reset after the body was sent"));

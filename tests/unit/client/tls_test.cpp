@@ -85,7 +85,7 @@ class SelfSignedTlsServer {
 
 }  // namespace
 
-TEST_CASE("curl transport: an unverifiable TLS certificate is permanent and not sent; the client does not retry it") {
+TEST_CASE("curl transport: an unverifiable TLS certificate is permanent and not sent / the client does not retry it") {
   SelfSignedTlsServer server;
   const std::string base = "https://127.0.0.1:" + std::to_string(server.port());
   auto t = make_curl_transport().value();

@@ -39,7 +39,7 @@ TokenSet sample(std::string suffix) {
 }
 }  // namespace
 
-TEST_CASE("token sets round-trip through JSON; bad files are decode_error naming the field") {
+TEST_CASE("token sets round-trip through JSON / bad files are decode_error naming the field") {
   auto t = token_set_from_json(token_set_to_json(sample("a"))).value();
   CHECK(t.access_token == "at-a");
   CHECK(t.refresh_token == "v1.rt-a");
@@ -50,7 +50,7 @@ TEST_CASE("token sets round-trip through JSON; bad files are decode_error naming
         std::string::npos);
 }
 
-TEST_CASE("MemoryTokenStore: update saves what the function returns; an error saves nothing") {
+TEST_CASE("MemoryTokenStore: update saves what the function returns / an error saves nothing") {
   MemoryTokenStore store;
   CHECK_FALSE(store.load().value().has_value());
   REQUIRE(store.update([](const std::optional<TokenSet>& cur) -> Result<TokenSet> {
