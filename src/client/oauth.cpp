@@ -413,6 +413,16 @@ void OAuthSession::log(LogLevel level, std::string line) const {
   if (config_.logger) config_.logger(level, line);
 }
 
+Result<void> OAuthSession::disconnect() {
+  std::unique_lock lock(mutex_);
+  while (refreshing_) refreshed_.wait(lock);  // never drop tokens a refresh is about to store
+  auto cleared = store_->clear();
+  tokens_.reset();
+  dead_ = Error(Errc::auth_failed, fmt::format("disconnected from Lever: {}", reconnect_hint));
+  if (!cleared) return finish(std::move(cleared).error());
+  return success();
+}
+
 int OAuthSession::refresh_count() const {
   std::lock_guard lock(mutex_);
   return refreshes_;

@@ -294,6 +294,24 @@ TEST_CASE("OAuth: a grant revoked server-side → 401 → one refresh attempt �
   CHECK(env.oauth_stat("refused") == refused);  // no second token request
 }
 
+TEST_CASE("OAuth: disconnect clears the store; connecting again revives the session") {
+  Env env;
+  auto store = std::make_shared<MemoryTokenStore>();
+  auto session = env.connected(store, env.config());
+  auto client = env.client(session);
+  REQUIRE(client.request(HttpMethod::get, "/stages"));
+  REQUIRE(session->disconnect());
+  CHECK_FALSE(store->load().value().has_value());
+  auto after = client.request(HttpMethod::get, "/stages");
+  REQUIRE_FALSE(after);
+  CHECK(after.error().code == Errc::auth_failed);
+  CHECK(after.error().message.find("reconnect") != std::string::npos);
+  auto again = session->complete(browser_follow(session->authorization_url().url));
+  REQUIRE(again);
+  env.saw(again.value());
+  CHECK(client.request(HttpMethod::get, "/stages").has_value());
+}
+
 TEST_CASE("OAuth: a wrong client secret is auth_failed / endpoints per environment") {
   Env env;
   auto config = env.config();

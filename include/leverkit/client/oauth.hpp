@@ -112,6 +112,12 @@ class OAuthSession {
   /// Refreshes now unless `stale_access_token` is no longer the current one (someone else did).
   Result<std::string> refresh(std::string_view stale_access_token, const CallOptions& options = {});
 
+  /// Disconnect: removes the tokens from the store and this session; later calls fail with
+  /// auth_failed until the user connects again. (Lever documents no token-revocation endpoint:
+  /// an admin revokes an app's access in Lever's settings, which this session then reports as
+  /// auth_failed on its next refresh.)
+  Result<void> disconnect();
+
   /// Refresh requests this session sent (tests, diagnostics).
   [[nodiscard]] int refresh_count() const;
   [[nodiscard]] bool failed() const;
