@@ -294,7 +294,7 @@ TEST_CASE("OAuth: a grant revoked server-side → 401 → one refresh attempt �
   CHECK(env.oauth_stat("refused") == refused);  // no second token request
 }
 
-TEST_CASE("OAuth: disconnect clears the store; connecting again revives the session") {
+TEST_CASE("OAuth: disconnect clears the store, connecting again revives the session") {
   Env env;
   auto store = std::make_shared<MemoryTokenStore>();
   auto session = env.connected(store, env.config());
