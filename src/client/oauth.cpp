@@ -229,9 +229,11 @@ Result<TokenSet> OAuthSession::exchange_code(std::string_view code) {
   TokenSet t = std::move(got).value();
   remember(t);
   auto saved = store_->update([&](const std::optional<TokenSet>&) -> Result<TokenSet> { return t; });
-  std::lock_guard lock(mutex_);
-  tokens_ = t;
-  dead_.reset();
+  {
+    std::lock_guard lock(mutex_);
+    tokens_ = t;
+    dead_.reset();
+  }
   if (!saved) return finish(std::move(saved).error());
   log(LogLevel::info, "OAuth: connected (authorization code exchanged, tokens stored)");
   return t;
@@ -306,18 +308,19 @@ Result<std::string> OAuthSession::refresh_locked_out(std::string_view stale, con
     obtained = t;
     return t;  // the store saves it before we (or anyone) use the access token
   });
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   refreshing_ = false;
   refreshes_ += sent;
   refreshed_.notify_all();
   if (r) {
     tokens_ = r.value();
+    const std::string access = tokens_->access_token;
+    const auto valid = std::chrono::duration_cast<std::chrono::seconds>(tokens_->expires_at - clock_->wall_now());
+    lock.unlock();  // the user's logger never runs under our lock
     if (sent > 0)
-      log(LogLevel::info, fmt::format("OAuth: access token refreshed and rotated tokens stored (valid {} s)",
-                                      std::chrono::duration_cast<std::chrono::seconds>(tokens_->expires_at -
-                                                                                        clock_->wall_now())
-                                          .count()));
-    return tokens_->access_token;
+      log(LogLevel::info,
+          fmt::format("OAuth: access token refreshed and rotated tokens stored (valid {} s)", valid.count()));
+    return access;
   }
   Error e = std::move(r).error();
   if (obtained) {
