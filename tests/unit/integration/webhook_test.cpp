@@ -243,3 +243,45 @@ TEST_CASE("a delivery whose store write failed is applied on Lever's redelivery,
   CHECK(rx.handle(bad).error().code == Errc::decode_error);
   CHECK_FALSE(inner->get_value("webhook_token", "tok-2").value().has_value());
 }
+
+TEST_CASE("receiver without re-reads: tombstones, replay by event id under a new token, stale deliveries refused") {
+  auto clock = std::make_shared<leverkit::testing::FakeClock>();
+  leverkit::ClientOptions o;
+  o.base_url = "http://127.0.0.1:9/v1";  // never called: refetch is off
+  auto client = leverkit::Client::create(std::make_shared<leverkit::ApiKeyCredentials>("k"), o).value();
+  auto store = make_memory_store();
+  StoreBatch seed;
+  seed.upserts = {{.kind = ObjectKind::opportunity, .id = "o1", .json = R"({"id":"o1","name":"Ana"})"}};
+  REQUIRE(store->apply(seed).has_value());
+  WebhookReceiver rx(client, store, {"k"}, {.verify = {.tolerance = 1min, .clock = clock}, .refetch = false});
+  auto deleted = body("t1", kT, WebhookVerifier::sign("k", "t1", kT), "candidateDeleted", R"({"opportunityId":"o1"})");
+  auto r = rx.handle(deleted);
+  REQUIRE(r.has_value());
+  CHECK(r.value().applied);
+  CHECK(r.value().type == WebhookEventType::candidate_deleted);
+  auto o1 = store->get_object(ObjectKind::opportunity, "o1").value();
+  REQUIRE(o1.has_value());
+  CHECK(o1->deleted);
+  CHECK(o1->json == R"({"id":"o1","name":"Ana"})");
+  CHECK(store->load_snapshot().value().opportunities.empty());
+  // The same event (id "ev-t1") redelivered under a fresh token is still a replay.
+  std::string again = deleted;
+  auto pos = again.find("\"token\":\"t1\"");
+  again.replace(pos, 12, "\"token\":\"t2\"");
+  auto sig_pos = again.find("\"signature\":\"") + 13;
+  again.replace(sig_pos, 64, WebhookVerifier::sign("k", "t2", kT));
+  auto r2 = rx.handle(again);
+  REQUIRE(r2.has_value());
+  CHECK(r2.value().replay);
+  // An unknown event is acknowledged and recorded, nothing applied.
+  auto unknown = rx.handle(body("t3", kT, WebhookVerifier::sign("k", "t3", kT), "somethingNew", "{}"));
+  REQUIRE(unknown.has_value());
+  CHECK_FALSE(unknown.value().applied);
+  CHECK(unknown.value().type == WebhookEventType::unknown);
+  // Two minutes later the same kind of delivery is stale.
+  clock->advance(2min);
+  auto stale = rx.handle(body("t4", kT, WebhookVerifier::sign("k", "t4", kT), "candidateDeleted", R"({"opportunityId":"o1"})"));
+  REQUIRE_FALSE(stale.has_value());
+  CHECK(stale.error().code == Errc::unauthorized);
+  CHECK_FALSE(store->get_value("webhook_token", "t4").value().has_value());
+}
