@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include "leverkit/client/webhook_verifier.hpp"
+#include "leverkit/integration/schedule.hpp"
 #include "leverkit/integration/sync.hpp"
 #include "leverkit/integration/webhook_receiver.hpp"
 #include "leverkit/testing/fake_clock.hpp"
@@ -136,6 +137,10 @@ TEST_CASE("sandbox deliveries: verified, applied to the store, replays and tampe
   auto snap = store->load_snapshot().value();
   const auto& opp = snap.opportunities.front();
   const std::string user = snap.users.front().id;
+  // The recording schedule around the new interview's time, fed only by the webhooks below.
+  const ScheduleOptions window{.from = leverkit::from_unix_ms(1'900'000'000'000 - 86'400'000),
+                               .to = leverkit::from_unix_ms(1'900'000'000'000 + 86'400'000), .feed = "hooks"};
+  REQUIRE(poll_schedule(*store, window).value().changes.empty());
   // interviewCreated (a panel with one interview), interviewUpdated, candidateStageChange, interviewDeleted.
   auto panel = client.create_panel({.opportunity_id = opp.id, .perform_as = user,
                                     .body = {.timezone = "UTC", .interviews = {{.interviewers = {{.id = user}},
@@ -153,6 +158,11 @@ TEST_CASE("sandbox deliveries: verified, applied to the store, replays and tampe
     CHECK(o->parent_id == opp.id);
     CHECK_FALSE(o->deleted);
     CHECK(store->get_object(ObjectKind::panel, panel.value().id).value().has_value());
+    auto feed = poll_schedule(*store, window).value();
+    REQUIRE(feed.changes.size() == 1);
+    CHECK(feed.changes[0].kind == ScheduleChangeKind::created);
+    CHECK(feed.changes[0].source == ObjectSource::webhook);
+    CHECK(feed.changes[0].interview.conference.link->key == "meet:abc-defg-hij");
   }
   REQUIRE(client.update_interview_fields({.opportunity_id = opp.id, .interview_id = iv, .perform_as = user,
                                           .edit = [](leverkit::InterviewUpdate& u) { u.duration = 60; }})
@@ -169,6 +179,11 @@ TEST_CASE("sandbox deliveries: verified, applied to the store, replays and tampe
     REQUIRE(op.has_value());
     CHECK(op->source == ObjectSource::webhook);
     CHECK(leverkit::decode_opportunity(op->json).value().stage->id == new_stage);
+    auto feed = poll_schedule(*store, window).value();
+    REQUIRE(feed.changes.size() == 1);
+    CHECK(feed.changes[0].kind == ScheduleChangeKind::rescheduled);  // 45 → 60 minutes
+    CHECK(feed.changes[0].previous_duration == std::optional<int>(45));
+    CHECK(feed.changes[0].source == ObjectSource::webhook);
   }
   REQUIRE(client.delete_interview({.opportunity_id = opp.id, .interview_id = iv, .perform_as = user}).has_value());
   REQUIRE(wait_for(4));
@@ -178,6 +193,11 @@ TEST_CASE("sandbox deliveries: verified, applied to the store, replays and tampe
     CHECK(o->deleted);  // a tombstone that still says what was deleted
     CHECK(leverkit::decode_interview(o->json).value().subject == "Webhook interview");
     CHECK_FALSE(store->get_object(ObjectKind::panel, panel.value().id).value().has_value());  // went with its last interview
+    auto feed = poll_schedule(*store, window).value();
+    REQUIRE(feed.changes.size() == 1);
+    CHECK(feed.changes[0].kind == ScheduleChangeKind::canceled);
+    CHECK(feed.changes[0].source == ObjectSource::webhook);
+    CHECK(feed.changes[0].interview.interview.subject == "Webhook interview");
   }
   std::vector<std::string> got;
   {
