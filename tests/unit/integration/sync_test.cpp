@@ -278,3 +278,27 @@ TEST_CASE("progress: done/total/ETA on the injected clock") {
   }
   CHECK(r.value().elapsed == std::chrono::seconds(12));
 }
+
+TEST_CASE("a cancelled run resumes, and a saved page token Lever refuses restarts that listing") {
+  SyncEnv env;
+  auto client = env.client();
+  auto reference = make_memory_store();
+  REQUIRE(run_sync(client, *reference, {.page_size = 10}).has_value());
+  auto store = make_memory_store();
+  leverkit::CancellationSource cancel;
+  int pages = 0;
+  auto first = run_sync(client, *store, {.page_size = 10, .on_progress = [&](const SyncProgress& p) {
+                                           if (p.phase == "opportunities" && ++pages == 3) cancel.cancel();
+                                         },
+                                         .cancel = cancel.token()});
+  REQUIRE_FALSE(first.has_value());
+  CHECK(first.error().code == Errc::cancelled);
+  REQUIRE(store->checkpoint("opportunities.offset").value().has_value());
+  // The token goes stale (Lever refuses it): the listing starts over, nothing is lost or doubled.
+  REQUIRE(store->put_value("checkpoint", "opportunities.offset", "%5B999%2C1%2C%22no-such-id%22%5D").has_value());
+  auto second = run_sync(client, *store, {.page_size = 10});
+  REQUIRE_MESSAGE(second.has_value(), (second ? "" : second.error().to_string()));
+  CHECK(second.value().resumed);
+  CHECK(sync_test::all_objects(*store) == sync_test::all_objects(*reference));
+  CHECK(sync_test::same_snapshot(store->load_snapshot().value(), reference->load_snapshot().value()));
+}
