@@ -6,7 +6,10 @@
 //   3. with the same pool and a limiter at exactly Lever's 10/s, 20 (to show why the margin exists);
 // and finally times a full backfill (run_sync) of the account at the same latency.
 // 429s are counted by the sandbox (/__sandbox/stats "rateLimited"), so retried ones count too.
-// Usage: bench_integration_sync [--opportunities N] [--latency-ms MS] [--jitter-ms MS] [--workers W] [--skip-backfill]
+// Usage: bench_integration_sync [--opportunities N] [--latency-ms MS] [--jitter-ms MS] [--workers W]
+//                               [--skip-backfill] [--backfill-only] [--no-rate-limit] [--sqlite FILE]
+// --no-rate-limit turns both buckets off: the backfill then measures leverkit + sandbox cost alone.
+// --sqlite FILE backfills into a fresh SQLite store at FILE (default: the in-memory store).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -71,7 +74,8 @@ Row fan_out(const std::string& name, const std::string& base, const Client& admi
 int main(int argc, char** argv) {
   std::size_t n = 150, workers = 4;
   int latency_ms = 150, jitter_ms = 0;
-  bool backfill = true;
+  bool backfill = true, fan_outs = true, unlimited = false;
+  std::string sqlite_path;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -80,8 +84,11 @@ int main(int argc, char** argv) {
     else if (a == "--jitter-ms") jitter_ms = std::stoi(next());
     else if (a == "--workers") workers = std::stoul(next());
     else if (a == "--skip-backfill") backfill = false;
+    else if (a == "--backfill-only") fan_outs = false;
+    else if (a == "--no-rate-limit") unlimited = true;
+    else if (a == "--sqlite") sqlite_path = next();
     else {
-      std::fprintf(stderr, "usage: %s [--opportunities N] [--latency-ms MS] [--jitter-ms MS] [--workers W] [--skip-backfill]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--opportunities N] [--latency-ms MS] [--jitter-ms MS] [--workers W] [--skip-backfill] [--backfill-only] [--no-rate-limit] [--sqlite FILE]\n", argv[0]);
       return 2;
     }
   }
@@ -89,7 +96,7 @@ int main(int argc, char** argv) {
   so.opportunities = n;
   so.latency = std::chrono::milliseconds(latency_ms);
   so.jitter = std::chrono::milliseconds(jitter_ms);
-  so.rate_limit = {.enabled = true, .per_second = 10.0, .burst = 20.0};
+  so.rate_limit = {.enabled = !unlimited, .per_second = 10.0, .burst = 20.0};
   sandbox::Server server(so);
   if (auto r = server.start(); !r) {
     std::fprintf(stderr, "sandbox: %s\n", r.error().to_string().c_str());
@@ -117,13 +124,14 @@ int main(int argc, char** argv) {
               ids.size(), latency_ms, jitter_ms, workers);
   std::vector<Row> rows;
   RateLimitOptions dflt;
+  if (fan_outs) {
   rows.push_back(fan_out("sequential loop (1 worker, default limiter)", server.base_url(), admin, ids, 1, dflt));
   rows.push_back(fan_out(fmt::format("pool of {} (default limiter {:.1f}/s, burst {:.0f})", workers, dflt.requests_per_second, dflt.burst),
                          server.base_url(), admin, ids, workers, dflt));
   rows.push_back(fan_out(fmt::format("pool of {} (same-rate limiter 10/s, burst 20)", workers), server.base_url(), admin, ids,
                          workers, {.requests_per_second = 10.0, .burst = 20.0}));
-  std::printf("| run | requests | seconds | req/s | %% of 10 req/s | req/s net of the first 20 (burst) | 429s |\n");
-  std::printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+  if (!rows.empty()) std::printf("| run | requests | seconds | req/s | %% of 10 req/s | req/s net of the first 20 (burst) | 429s |\n");
+  if (!rows.empty()) std::printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
   for (const auto& r : rows) {
     double rps = static_cast<double>(r.requests) / r.seconds;
     // A lower bound for the steady rate: as if the burst's requests had not been made at all.
@@ -131,10 +139,23 @@ int main(int argc, char** argv) {
     std::printf("| %s | %zu | %.2f | %.2f | %.1f %% | %.2f | %ld |\n", r.name.c_str(), r.requests, r.seconds, rps, rps * 10.0,
                 net, r.rate_limited);
   }
+  }
   if (backfill) {
-    std::this_thread::sleep_for(2500ms);
-    Client c = make_client(server.base_url(), nullptr);
-    auto store = integration::make_memory_store();
+    if (fan_outs) std::this_thread::sleep_for(2500ms);
+    Client c = make_client(server.base_url(), unlimited ? std::make_shared<TokenBucketRateLimiter>(
+                                                              RateLimitOptions{.requests_per_second = 1e9, .burst = 1e9},
+                                                              steady_clock_source(), thread_sleeper())
+                                                        : nullptr);
+    std::shared_ptr<integration::SyncStore> store = integration::make_memory_store();
+    if (!sqlite_path.empty()) {
+      for (const char* suffix : {"", "-wal", "-shm"}) std::remove((sqlite_path + suffix).c_str());
+      auto s = integration::open_sqlite_store(sqlite_path);
+      if (!s) {
+        std::fprintf(stderr, "%s\n", s.error().to_string().c_str());
+        return 1;
+      }
+      store = s.value();
+    }
     long before = stat_of(admin, "rateLimited");
     auto t0 = std::chrono::steady_clock::now();
     auto r = integration::run_sync(c, *store, {.workers = workers});
@@ -144,9 +165,9 @@ int main(int argc, char** argv) {
       return 1;
     }
     std::fflush(stdout);
-    std::printf("\nbackfill (run_sync, %zu workers): %zu opportunities (%zu deleted), %zu interviews, %zu panels, %zu users, "
+    std::printf("\nbackfill (run_sync, %zu workers, %s store): %zu opportunities (%zu deleted), %zu interviews, %zu panels, %zu users, "
                 "%zu postings in %.2f s, %zu requests (%.2f req/s), %ld x 429\n",
-                workers, r.value().opportunities, r.value().deleted_opportunities, r.value().interviews, r.value().panels,
+                workers, sqlite_path.empty() ? "memory" : "SQLite", r.value().opportunities, r.value().deleted_opportunities, r.value().interviews, r.value().panels,
                 r.value().users, r.value().postings, s, r.value().pages, static_cast<double>(r.value().pages) / s,
                 stat_of(admin, "rateLimited") - before);
   }
