@@ -16,4 +16,10 @@ std::string base64_encode(std::string_view in);
 namespace leverkit::detail {
 /// `bytes` bytes from OpenSSL's CSPRNG as base64url without padding (OAuth `state`).
 std::string random_token(std::size_t bytes);
+
+/// Lowercase hex HMAC-SHA256 of `message` under `key`.
+std::string hmac_sha256_hex(std::string_view key, std::string_view message);
+/// Constant-time equality (length is not secret).
+bool constant_time_equal(std::string_view a, std::string_view b) noexcept;
+
 }  // namespace leverkit::detail
