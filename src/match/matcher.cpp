@@ -8,6 +8,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "batch.hpp"
 #include "index_data.hpp"
 #include "leverkit/match/names.hpp"
 #include "leverkit/match/phone.hpp"
@@ -932,17 +933,6 @@ MatchResult Engine::debrief(const NormCall& c, MatchResult r) const {
   return r;
 }
 
-// ---- batch grouping -------------------------------------------------------------------------
-
-struct Dsu {
-  std::vector<std::size_t> p;
-  explicit Dsu(std::size_t n) : p(n) { for (std::size_t i = 0; i < n; ++i) p[i] = i; }
-  std::size_t find(std::size_t x) { while (p[x] != x) x = p[x] = p[p[x]]; return x; }
-  void unite(std::size_t a, std::size_t b) { p[find(a)] = find(b); }
-};
-
-int status_rank(MatchStatus s) { return s == MatchStatus::matched ? 2 : s == MatchStatus::needs_review ? 1 : 0; }
-
 }  // namespace
 
 MatchResult Matcher::match(const Call& call) const { return Engine(index_->data(), options_).run(call); }
@@ -952,88 +942,8 @@ std::vector<MatchResult> Matcher::match_batch(std::span<const Call> calls) const
   std::vector<MatchResult> out;
   out.reserve(calls.size());
   for (const auto& c : calls) out.push_back(engine.run(c));
-
-  // Recordings of one meeting share a unique conference key (or a room key with overlap), or
-  // were linked to the same interview.
-  std::unordered_map<std::string, std::vector<std::size_t>> by_key;
-  std::vector<char> eligible(calls.size(), 0);
-  for (std::size_t i = 0; i < calls.size(); ++i) {
-    MeetingType t = calls[i].meeting_type;
-    if (t == MeetingType::internal || t == MeetingType::other) continue;
-    eligible[i] = 1;
-    for (const auto* text : {&calls[i].conference_url, &calls[i].location, &calls[i].description, &calls[i].phone}) {
-      if (text->empty()) continue;
-      auto info = extract_conference(*text);
-      for (const auto& l : info.links) by_key[(l.strength == LinkStrength::unique ? "u|" : "r|") + l.key].push_back(i);
-      for (const auto& d : info.dial_ins) by_key["u|" + d.key()].push_back(i);
-    }
-    if (out[i].interview_id) by_key["u|iv:" + *out[i].interview_id].push_back(i);
-  }
-  Dsu dsu(calls.size());
-  std::vector<std::vector<std::size_t>> dup_of(calls.size());
-  auto overlap = [&](std::size_t a, std::size_t b) {
-    std::int64_t s1 = to_unix_ms(calls[a].start), e1 = std::max(s1, to_unix_ms(calls[a].end));
-    std::int64_t s2 = to_unix_ms(calls[b].start), e2 = std::max(s2, to_unix_ms(calls[b].end));
-    std::int64_t ov = std::min(e1, e2) - std::max(s1, s2);
-    std::int64_t shorter = std::max<std::int64_t>(1, std::min(e1 - s1, e2 - s2));
-    return std::pair<double, std::int64_t>{static_cast<double>(ov) / static_cast<double>(shorter), ov};
-  };
-  for (auto& [key, members] : by_key) {
-    std::sort(members.begin(), members.end());
-    members.erase(std::unique(members.begin(), members.end()), members.end());
-    if (members.size() < 2 || members.size() > 64) continue;
-    const bool unique = key[0] == 'u';
-    for (std::size_t a = 0; a < members.size(); ++a)
-      for (std::size_t b = a + 1; b < members.size(); ++b) {
-        auto [ratio, ov] = overlap(members[a], members[b]);
-        if (ratio >= 0.5 || (unique && ov > -10 * kMinuteMs)) dsu.unite(members[a], members[b]);
-      }
-  }
-  std::unordered_map<std::size_t, std::vector<std::size_t>> groups;
-  for (std::size_t i = 0; i < calls.size(); ++i) if (eligible[i]) groups[dsu.find(i)].push_back(i);
-  for (auto& [root, g] : groups) {
-    if (g.size() < 2) continue;
-    std::sort(g.begin(), g.end(), [&](std::size_t a, std::size_t b) {
-      if (status_rank(out[a].status) != status_rank(out[b].status)) return status_rank(out[a].status) > status_rank(out[b].status);
-      auto da = to_unix_ms(calls[a].end) - to_unix_ms(calls[a].start), db = to_unix_ms(calls[b].end) - to_unix_ms(calls[b].start);
-      if (da != db) return da > db;
-      return a < b;
-    });
-    const std::size_t primary = g.front();
-    for (std::size_t i : g) {
-      for (std::size_t j : g) if (j != i) out[i].related_call_ids.push_back(calls[j].id);
-      if (i == primary) { out[i].group_role = "primary"; continue; }
-      auto [ratio, ov] = overlap(i, primary);
-      if (ratio >= 0.5) {
-        out[i].group_role = "duplicate";
-        out[i].status = MatchStatus::no_match;
-        out[i].opportunity_id = out[primary].opportunity_id;
-        out[i].interview_id = out[primary].interview_id;
-        out[i].panel_id = out[primary].panel_id;
-        out[i].warnings.clear();
-        out[i].enrichment.reset();
-        out[i].reasons.insert(out[i].reasons.begin(),
-                              Reason{ReasonCode::duplicate_call,
-                                     fmt::format("Call {} records the same meeting as call {} ({:.0f}% overlap, same conference "
-                                                 "key or interview); only the primary is linked.",
-                                                 calls[i].id, calls[primary].id, ratio * 100),
-                                     {}});
-        out[i].explanation = "Not matched: " + out[i].reasons.front().message;
-      } else {
-        out[i].group_role = "split_part";
-        if (out[primary].status == MatchStatus::matched && out[i].status != MatchStatus::matched) {
-          out[i].status = MatchStatus::matched;
-          out[i].opportunity_id = out[primary].opportunity_id;
-          out[i].interview_id = out[primary].interview_id;
-          out[i].panel_id = out[primary].panel_id;
-          out[i].enrichment = out[primary].enrichment;
-          out[i].reasons.clear();
-        }
-        out[i].explanation = fmt::format("Part of a split recording with call {} (gap under 10 min, same meeting). ",
-                                         calls[primary].id) + out[i].explanation;
-      }
-    }
-  }
+  const auto group_of = detail::group_recordings(calls, out);
+  detail::assign_one_to_one(calls, group_of, out, options_);
   return out;
 }
 

@@ -37,6 +37,7 @@ std::string_view to_string(ReasonCode c) noexcept {
     case ReasonCode::no_interview_scheduled: return "no_interview_scheduled";
     case ReasonCode::ambiguous: return "ambiguous";
     case ReasonCode::identity_conflict: return "identity_conflict";
+    case ReasonCode::interview_already_linked: return "interview_already_linked";
   }
   return "insufficient_info";
 }

@@ -32,6 +32,7 @@ enum class ReasonCode {
   no_interview_scheduled,
   ambiguous,
   identity_conflict,
+  interview_already_linked,  // match_batch: another meeting's recording holds the interview
 };
 
 enum class WarningCode { reschedule_suspected, timezone_shift_suspected, participant_mismatch };
