@@ -21,6 +21,15 @@ Decision decide(std::span<const Option> ranked, const IdentityFacts& id, const T
                                                best->coverage >= 0.5));
   const bool runner_close = reviewable && runner && runner->score >= t.review_bits && best->score - runner->score < t.margin_bits;
 
+  // A close runner-up that the attendee's identifiers point to, while the link and time point to
+  // the best: that is the identity conflict, not two equally good interviews.
+  if (runner_close && conflict && runner->identity_backed) {
+    d.status = MatchStatus::needs_review;
+    d.reason = ReasonCode::identity_conflict;
+    d.subject = 0;
+    d.link = Link::opportunity;
+    return d;
+  }
   if (runner_close) {
     d.status = MatchStatus::needs_review;
     d.subject = 0;
@@ -38,6 +47,16 @@ Decision decide(std::span<const Option> ranked, const IdentityFacts& id, const T
     d.link = Link::opportunity;
     return d;
   }
+  // The link says this interview, but the attendee's email/phone are not the candidate's and
+  // their name differs too: probably someone else on the link.
+  if (reviewable && best->contradicted && best->name == NameLevel::different) {
+    d.status = MatchStatus::needs_review;
+    d.reason = ReasonCode::identity_conflict;
+    d.contradiction = true;
+    d.subject = 0;
+    d.link = Link::opportunity;
+    return d;
+  }
   if (best && best->score >= t.accept_bits && !best->canceled) {
     d.subject = 0;
     d.link = Link::interview;
@@ -50,6 +69,7 @@ Decision decide(std::span<const Option> ranked, const IdentityFacts& id, const T
     if (best->time == TimeLevel::tz_shift) d.warnings.push_back(WarningCode::timezone_shift_suspected);
     else if (std::llabs(best->delta_ms) > 30 * kMinuteMs) d.warnings.push_back(WarningCode::reschedule_suspected);
     if (best->coverage == 0.0 || best->name == NameLevel::different) d.warnings.push_back(WarningCode::participant_mismatch);
+    if (best->contradicted) d.warnings.push_back(WarningCode::identity_mismatch);
     return d;
   }
   if (reviewable && !best->canceled) {

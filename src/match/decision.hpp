@@ -25,6 +25,7 @@ struct Option {
   bool canceled = false;
   bool mismatches = false;           // some compared field disagrees (data_mismatch material)
   bool identity_backed = false;      // its candidate is one the attendee's email/phone point to
+  bool contradicted = false;         // the attendee's email/phone is none of its candidate's (who has some)
   NameLevel name = NameLevel::missing;
   TimeLevel time = TimeLevel::far;
   double coverage = -1;              // interviewers present, -1 when not comparable
@@ -57,6 +58,7 @@ struct Decision {
   std::optional<std::size_t> other;          // the runner-up named by ambiguous/duplicate_candidates
   Link link = Link::none;
   bool link_live_opp = false;                // link IdentityFacts::live_opp (no_interview_scheduled, data_mismatch)
+  bool contradiction = false;                // identity_conflict raised by contradicting identifiers and name
   std::vector<WarningCode> warnings;         // matched only
 };
 

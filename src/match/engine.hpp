@@ -78,6 +78,7 @@ struct Scored {
   bool strong = false;       // an identifier agrees (key, dial-in, email, phone)
   bool key_backed = false;   // conference key or dial-in agrees
   bool anchored = false;     // something besides time and interviewers agrees (key, room, identity)
+  bool contradicted = false; // the attendee's email/phone is none of the candidate's (who has some)
   NameLevel name = NameLevel::missing;
   TimeLevel time = TimeLevel::far;
   double coverage = -1;      // interviewer coverage, -1 when not comparable
@@ -121,6 +122,7 @@ class Engine {
   std::string iv_label(const Scored& s) const;
 
   // matcher.cpp
+  std::string attendee_identifiers(const NormCall& c) const;
   Reason reason_for(ReasonCode code, const Decision& dec, const NormCall& c, const IdentityOpps& ids, const IdentityFacts& facts,
                     const Scored* subject, const Scored* other) const;
 

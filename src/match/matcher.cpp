@@ -95,6 +95,7 @@ MatchResult Engine::run(const Call& call) const {
     o.canceled = rec.canceled;
     o.mismatches = !sp->mismatches.empty();
     o.identity_backed = ids.count(rec.opp) > 0;
+    o.contradicted = sp->contradicted;
     o.name = sp->name;
     o.time = sp->time;
     o.coverage = sp->coverage;
@@ -138,6 +139,11 @@ MatchResult Engine::run(const Call& call) const {
                                               "without updating Lever.",
                                               subject->delta_ms / kMinuteMs, when(d_.ivs[subject->iv].start_ms))});
         break;
+      case WarningCode::identity_mismatch:
+        r.warnings.push_back({wc, fmt::format("The attendee's {} is not among {}'s in Lever, though the link, name or time agree; "
+                                              "check it is the same person (or add the new contact to Lever).",
+                                              attendee_identifiers(c), who(opp_of(subject)))});
+        break;
       case WarningCode::participant_mismatch:
         r.warnings.push_back({wc, subject->coverage == 0.0
                                       ? std::string("None of the interviewers scheduled in Lever attended the call.")
@@ -159,6 +165,18 @@ MatchResult Engine::run(const Call& call) const {
   for (const auto& wmsg : r.warnings) head += " Warning: " + wmsg.message;
   r.explanation = std::move(head);
   return r;
+}
+
+std::string Engine::attendee_identifiers(const NormCall& c) const {
+  std::string out;
+  for (const auto& p : c.external) {
+    std::string one = p.email ? p.email->exact : join_tokens(p.tokens);
+    if (p.email && !p.p->name.empty()) one = fmt::format("{} <{}>", p.p->name, p.email->exact);
+    if (!out.empty()) out += ", ";
+    out += one;
+  }
+  for (const auto& ph : c.phones) out += (out.empty() ? "phone " : ", phone ") + ph;
+  return out.empty() ? std::string("identity") : out;
 }
 
 Reason Engine::reason_for(ReasonCode code, const Decision& dec, const NormCall& c, const IdentityOpps& ids,
@@ -183,6 +201,12 @@ Reason Engine::reason_for(ReasonCode code, const Decision& dec, const NormCall& 
                           subject->score, other->score, o_.margin_bits, iv_label(*subject), iv_label(*other)),
               {}};
     case ReasonCode::identity_conflict: {
+      if (dec.contradiction)
+        return {code,
+                fmt::format("The attendee ({}) is not {}: their email/phone and name disagree with Lever, though the link and time "
+                            "point to {}.",
+                            attendee_identifiers(c), who(opp_of(subject)), iv_label(*subject)),
+                {}};
       std::string who_ids;
       for (auto [o, lvl] : ids) if (lvl >= 2) { who_ids = who(o); break; }
       return {code,

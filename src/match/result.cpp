@@ -47,6 +47,7 @@ std::string_view to_string(WarningCode c) noexcept {
     case WarningCode::reschedule_suspected: return "reschedule_suspected";
     case WarningCode::timezone_shift_suspected: return "timezone_shift_suspected";
     case WarningCode::participant_mismatch: return "participant_mismatch";
+    case WarningCode::identity_mismatch: return "identity_mismatch";
   }
   return "participant_mismatch";
 }

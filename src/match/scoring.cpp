@@ -119,10 +119,13 @@ Scored Engine::score(const NormCall& c, std::uint32_t ivi, double prior) const {
     }
     if (any_named && best == NameLevel::missing) best = NameLevel::different;
     s.name = best;
+    // A name shared by several Lever people identifies less: log2(people) bits fewer.
+    const double common = opp->name_count > 1 ? std::min(w.common_name_cap, std::log2(static_cast<double>(opp->name_count))) : 0.0;
+    auto named = [&](double base) { return common > 0 ? std::max(w.name_floor, base - common) : base; };
     switch (best) {
-      case NameLevel::exact: name = w.name_exact; name_level = "exact"; break;
-      case NameLevel::nickname: name = w.name_nickname; name_level = "nickname"; break;
-      case NameLevel::fuzzy: name = w.name_fuzzy; name_level = "fuzzy"; break;
+      case NameLevel::exact: name = named(w.name_exact); name_level = common > 0 ? "exact_common_name" : "exact"; break;
+      case NameLevel::nickname: name = named(w.name_nickname); name_level = common > 0 ? "nickname_common_name" : "nickname"; break;
+      case NameLevel::fuzzy: name = named(w.name_fuzzy); name_level = common > 0 ? "fuzzy_common_name" : "fuzzy"; break;
       case NameLevel::surname_only: name = w.name_surname; name_level = "surname_only"; break;
       case NameLevel::different:
         // A display name ("JD's iPhone") that differs is no evidence once an identifier agrees.
@@ -140,6 +143,17 @@ Scored Engine::score(const NormCall& c, std::uint32_t ivi, double prior) const {
     if (phone_level) add("candidate_phone", phone_level, phone);
     if (name_level) add("candidate_name", name_level, name);
     if (capped < group) add("identity_cap", "correlated_identity", capped - group);
+    // Identifiers that contradict the candidate's: an attendee email none of theirs, or a phone
+    // none of theirs (only when Lever has that kind of identifier for them).
+    bool any_external_email = false;
+    for (const auto& p : c.external) any_external_email = any_external_email || p.email.has_value();
+    const bool email_contra = any_external_email && !opp->emails.empty() && !email_level;
+    const bool phone_contra = !c.phones.empty() && !opp->phones.empty() && !phone_agrees;
+    if (email_contra || phone_contra) {
+      s.contradicted = true;
+      add("identity_contradicts", email_contra && phone_contra ? "email_and_phone" : email_contra ? "email" : "phone",
+          w.identity_contradicts);
+    }
     // Name in the title ("Interview: Jane Doe"): at least two candidate tokens present.
     if (opp->name_tokens.size() >= 2) {
       int hits = 0;

@@ -35,7 +35,12 @@ enum class ReasonCode {
   interview_already_linked,  // match_batch: another meeting's recording holds the interview
 };
 
-enum class WarningCode { reschedule_suspected, timezone_shift_suspected, participant_mismatch };
+enum class WarningCode {
+  reschedule_suspected,
+  timezone_shift_suspected,
+  participant_mismatch,
+  identity_mismatch,  // the attendee's email/phone is not among the candidate's in Lever
+};
 
 struct Reason {
   ReasonCode code{};

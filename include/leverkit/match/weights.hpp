@@ -23,6 +23,13 @@ struct MatchWeights {
   double phone_exact = 9, phone_nsn = 7;
   double name_exact = 5, name_nickname = 4, name_fuzzy = 3, name_surname = 1.5, name_different = -4;
   double identity_cap_bonus = 3;
+  /// The attendee's email or phone agrees with none of the candidate's ATS identifiers of that
+  /// kind (and the candidate has some): evidence against, and a warning (or, with a different
+  /// name too, identity_conflict).
+  double identity_contradicts = -2;
+  /// A positive name level loses log2(Lever people sharing the full name) bits, at most
+  /// common_name_cap, keeping at least name_floor: "Michael Brown" says less than "Ingrid Larsen".
+  double common_name_cap = 3, name_floor = 1;
   double title_name = 2;
   // Time (instants), interviewers present, duration, cancellation, job title, prior.
   double time_on = 6, time_loose = 3, time_same_day = 0, time_tz = 4, time_other_day = -3, time_far = -6;

@@ -139,3 +139,28 @@ TEST_CASE("decide: no-match reasons in precedence order") {
   CHECK(d.reason == ReasonCode::data_mismatch);
   CHECK(d.link == Link::opportunity);
 }
+
+TEST_CASE("decide: contradicting identifiers warn on a match, and with a different name are an identity_conflict") {
+  std::vector<Option> opts{strong(20)};
+  opts[0].contradicted = true;
+  auto d = decide(opts, {}, kT);
+  CHECK(d.status == MatchStatus::matched);
+  CHECK(d.warnings == std::vector<WarningCode>{WarningCode::identity_mismatch});
+  opts[0].name = NameLevel::different;
+  d = decide(opts, {}, kT);
+  CHECK(d.status == MatchStatus::needs_review);
+  CHECK(d.reason == ReasonCode::identity_conflict);
+  CHECK(d.contradiction);
+  CHECK(d.link == Link::opportunity);
+}
+
+TEST_CASE("decide: a close runner-up that the identifiers reach, against a best the link reaches, is an identity_conflict") {
+  std::vector<Option> opts{strong(15), strong(13, 2)};
+  opts[0].identity_backed = false;
+  auto d = decide(opts, IdentityFacts{.strong = true, .contacts = 1, .live_opp = 2u}, kT);
+  CHECK(d.reason == ReasonCode::identity_conflict);
+  CHECK(d.subject == 0u);
+  // neither reached by the identifiers: plain ambiguity
+  opts[1].identity_backed = false;
+  CHECK(decide(opts, IdentityFacts{}, kT).reason == ReasonCode::ambiguous);
+}
