@@ -94,7 +94,7 @@ TEST_CASE("self-introduction: past tense, the interviewer's own intro, a hedge o
   CHECK(get(nameless, "employer").decision == Decision::skipped);
 }
 
-TEST_CASE("softened preferences: 'ideally' and 'preferably' state the preference; a real hedge still hedges") {
+TEST_CASE("softened preferences: 'ideally' and 'preferably' state the preference, a real hedge still hedges") {
   const std::vector<FormField> arr{field("arr", FieldType::dropdown, "Preferred work arrangement", {"Remote", "Hybrid", "Onsite"})};
   auto ideally = draft(arr, "Tom Hale: Remote, hybrid or onsite?\nAna Costa: Ideally hybrid.\n");
   REQUIRE(get(ideally, "arr").decision == Decision::filled);

@@ -50,7 +50,7 @@ Call call(std::string id, const char* start, const char* end, const char* link =
 
 }  // namespace
 
-TEST_CASE("one-to-one: two separate meetings matched to one interview alone; in a batch only the stronger keeps it") {
+TEST_CASE("one-to-one: two separate meetings matched to one interview alone, in a batch only the stronger keeps it") {
   Index index = Index::build(world(false));
   Matcher m(index);
   const Call on_time = call("on-time", "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z");

@@ -27,7 +27,7 @@ Option strong(double score, std::uint32_t opp = 1) {
 
 }  // namespace
 
-TEST_CASE("decide: nothing at all is insufficient_info; an external attendee nobody knows is candidate_not_in_ats") {
+TEST_CASE("decide: nothing at all is insufficient_info, an external attendee nobody knows is candidate_not_in_ats") {
   auto d = decide({}, IdentityFacts{}, kT);
   CHECK(d.status == MatchStatus::no_match);
   CHECK(d.reason == ReasonCode::insufficient_info);
@@ -37,7 +37,7 @@ TEST_CASE("decide: nothing at all is insufficient_info; an external attendee nob
   CHECK(decide({}, ext, kT).reason == ReasonCode::candidate_not_in_ats);
 }
 
-TEST_CASE("decide: a strong, clear best is matched with its interview; warnings follow time and attendance") {
+TEST_CASE("decide: a strong, clear best is matched with its interview, warnings follow time and attendance") {
   std::vector<Option> opts{strong(20), strong(5, 2)};
   auto d = decide(opts, IdentityFacts{.strong = true, .contacts = 1, .live_opp = 1u}, kT);
   CHECK(d.status == MatchStatus::matched);
@@ -55,7 +55,7 @@ TEST_CASE("decide: a strong, clear best is matched with its interview; warnings 
         std::vector<WarningCode>{WarningCode::reschedule_suspected, WarningCode::participant_mismatch});
 }
 
-TEST_CASE("decide: name and time alone never auto-link; with half the interviewers on time they do") {
+TEST_CASE("decide: name and time alone never auto-link, with half the interviewers on time they do") {
   Option o;
   o.score = 12;
   o.name = NameLevel::exact;

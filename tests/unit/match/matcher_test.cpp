@@ -172,7 +172,7 @@ bool has_evidence(const MatchResult& r, std::string_view feature, std::string_vi
 }
 }  // namespace
 
-TEST_CASE("an attendee email that is none of the candidate's counts against and warns; with another name it is a conflict") {
+TEST_CASE("an attendee email that is none of the candidate's counts against and warns, with another name it is a conflict") {
   Index index = Index::build(tiny_world());
   Matcher m(index);
   Call c = zoom_call("c1", "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z");
@@ -199,7 +199,7 @@ TEST_CASE("an attendee email that is none of the candidate's counts against and 
   CHECK(std::none_of(r.evidence.begin(), r.evidence.end(), [](const Evidence& e) { return e.feature == "identity_contradicts"; }));
 }
 
-TEST_CASE("a phone that is none of the candidate's counts against; one of theirs is strong evidence") {
+TEST_CASE("a phone that is none of the candidate's counts against, one of theirs is strong evidence") {
   LeverSnapshot s = tiny_world();
   s.opportunities[0].phones = {leverkit::Phone{"mobile", "+1 415 555 0101"}};
   Index index = Index::build(std::move(s));
