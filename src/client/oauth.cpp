@@ -286,17 +286,20 @@ Result<std::string> OAuthSession::refresh_locked_out(std::string_view stale, con
   int sent = 0;
   std::optional<TokenSet> obtained;
   // The user's TokenStore may throw: refreshing_ must still be cleared, or every later caller
-  // (and disconnect()) would wait forever for a refresh nobody is doing.
+  // (and disconnect()) would wait forever for a refresh nobody is doing; and tokens Lever already
+  // rotated are kept in memory (the old refresh token is dead), as when the store reports an error.
   struct ClearOnThrow {
     OAuthSession& s;
+    const std::optional<TokenSet>& obtained;
     bool armed = true;
     ~ClearOnThrow() {
       if (!armed) return;
       std::lock_guard lock(s.mutex_);
+      if (obtained) s.tokens_ = obtained;
       s.refreshing_ = false;
       s.refreshed_.notify_all();
     }
-  } clear_on_throw{*this};
+  } clear_on_throw{*this, obtained};
   auto r = store_->update([&](const std::optional<TokenSet>& current) -> Result<TokenSet> {
     // Tokens another process stored are secrets of ours too: redact them from every error.
     if (current) remember(*current);

@@ -70,7 +70,49 @@ class ThrowOnceStore final : public TokenStore {
   bool thrown_ = false;
 };
 
+// A user's TokenStore that runs the refresh and then throws while saving (once).
+class ThrowOnSaveStore final : public TokenStore {
+ public:
+  explicit ThrowOnSaveStore(TokenSet initial) : inner_(std::move(initial)) {}
+  Result<std::optional<TokenSet>> load() override { return inner_.load(); }
+  Result<void> save(const TokenSet& t) override { return inner_.save(t); }
+  Result<void> clear() override { return inner_.clear(); }
+  Result<TokenSet> update(const std::function<Result<TokenSet>(const std::optional<TokenSet>&)>& fn) override {
+    if (thrown_) return inner_.update(fn);
+    thrown_ = true;
+    LEVERKIT_TRY(current, inner_.load());
+    (void)fn(current);
+    throw std::runtime_error("disk full while saving the rotated tokens");
+  }
+
+ private:
+  MemoryTokenStore inner_;
+  bool thrown_ = false;
+};
+
 }  // namespace
+
+TEST_CASE("OAuthSession: tokens rotated before the user's TokenStore threw are kept, not refreshed again") {
+  auto clock = std::make_shared<testing::FakeClock>();
+  auto transport = std::make_shared<testing::FakeTransport>();
+  transport->on(HttpMethod::post, std::string(token_path), token_reply("rv-access-rotated-3c4d5e6f", "rv-refresh-rotated-7a8b9c0d"));
+  sweep::add_secret("rv-access-rotated-3c4d5e6f");
+  sweep::add_secret("rv-refresh-rotated-7a8b9c0d");
+  sweep::add_secret("rv-refresh-spent-1e2f3a4b");
+  auto store = std::make_shared<ThrowOnSaveStore>(expired_set(*clock, "rv-stale-access-save", "rv-refresh-spent-1e2f3a4b"));
+  auto session = OAuthSession::create(review_config(transport, clock), store);
+  REQUIRE(session);
+  CHECK_THROWS_AS((void)session.value()->access_token({}), std::runtime_error);
+  // Lever rotated: the old refresh token is spent. Refreshing again with it would kill the grant.
+  CancellationSource stop;
+  stop.cancel();
+  CallOptions call;
+  call.cancel = stop.token();
+  auto token = session.value()->access_token(call);
+  REQUIRE_MESSAGE(token, token.error().to_string());
+  CHECK(token.value() == "rv-access-rotated-3c4d5e6f");
+  CHECK(transport->request_count() == 1);
+}
 
 TEST_CASE("OAuthSession: an exception from the user's TokenStore during a refresh does not wedge the session") {
   auto clock = std::make_shared<testing::FakeClock>();
