@@ -69,6 +69,19 @@ std::vector<std::string> secret_forms(std::string_view secret) {
     forms.push_back(std::move(url_safe));
   }
   add_base64_inner_forms(forms, raw);
+  // As a JSON encoder may write them: '/' as "\/" or "\u002f", '+' as "\u002b" (base64 has
+  // both; between escapes fewer than 8 plain characters may remain, so fragments alone miss it).
+  const std::size_t unescaped = forms.size();
+  for (std::size_t i = 0; i < unescaped; ++i) {
+    if (forms[i].find_first_of("/+") == std::string::npos) continue;
+    for (const auto& [slash, plus] : {std::pair<std::string_view, std::string_view>{"\\/", "+"},
+                                      {"\\u002f", "\\u002b"},
+                                      {"\\u002F", "\\u002B"}}) {
+      std::string escaped;
+      for (char c : forms[i]) escaped += c == '/' ? std::string(slash) : c == '+' ? std::string(plus) : std::string(1, c);
+      forms.push_back(std::move(escaped));
+    }
+  }
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
   return forms;

@@ -285,7 +285,24 @@ Result<std::string> OAuthSession::refresh_locked_out(std::string_view stale, con
   }
   int sent = 0;
   std::optional<TokenSet> obtained;
+  // The user's TokenStore may throw: refreshing_ must still be cleared, or every later caller
+  // (and disconnect()) would wait forever for a refresh nobody is doing; and tokens Lever already
+  // rotated are kept in memory (the old refresh token is dead), as when the store reports an error.
+  struct ClearOnThrow {
+    OAuthSession& s;
+    const std::optional<TokenSet>& obtained;
+    bool armed = true;
+    ~ClearOnThrow() {
+      if (!armed) return;
+      std::lock_guard lock(s.mutex_);
+      if (obtained) s.tokens_ = obtained;
+      s.refreshing_ = false;
+      s.refreshed_.notify_all();
+    }
+  } clear_on_throw{*this, obtained};
   auto r = store_->update([&](const std::optional<TokenSet>& current) -> Result<TokenSet> {
+    // Tokens another process stored are secrets of ours too: redact them from every error.
+    if (current) remember(*current);
     // Another process (sharing a FileTokenStore) may have refreshed while we waited for the lock.
     if (current && current->access_token != stale && fresh(*current)) return *current;
     std::string refresh_token = current && !current->refresh_token.empty() ? current->refresh_token
@@ -308,6 +325,7 @@ Result<std::string> OAuthSession::refresh_locked_out(std::string_view stale, con
     obtained = t;
     return t;  // the store saves it before we (or anyone) use the access token
   });
+  clear_on_throw.armed = false;
   std::unique_lock lock(mutex_);
   refreshing_ = false;
   refreshes_ += sent;

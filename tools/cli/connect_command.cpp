@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -41,8 +42,18 @@ void reply(int fd, int status, std::string_view text) {
   (void)!::send(fd, resp.data(), resp.size(), MSG_NOSIGNAL);
 }
 
-// Waits for GET /callback?... on 127.0.0.1:port; returns the request target.
-std::string wait_for_redirect(int port, std::chrono::seconds timeout) {
+// No early exit: how long a comparison takes must not tell a local prober how much of the state it guessed.
+bool same_state(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+// Waits for GET /callback?... on 127.0.0.1:port carrying `state`; returns the request target.
+// Anything else (other paths, garbage, a stale or forged /callback from another tab or a local
+// process) is answered and ignored, so it cannot end the wait; the session re-checks the state.
+std::string wait_for_redirect(int port, std::chrono::seconds timeout, const std::string& state) {
   Socket s{::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)};
   if (s.fd < 0) throw std::runtime_error("connect: cannot create a socket");
   int one = 1;
@@ -61,11 +72,15 @@ std::string wait_for_redirect(int port, std::chrono::seconds timeout) {
     if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
     Socket c{::accept4(s.fd, nullptr, nullptr, SOCK_CLOEXEC)};
     if (c.fd < 0) continue;
-    timeval tv{5, 0};
-    ::setsockopt(c.fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    // One connection gets 5 s in all (not per recv): a client trickling bytes cannot hold the
+    // single-threaded listener past the overall timeout.
+    const auto read_deadline = std::min(deadline, std::chrono::steady_clock::now() + std::chrono::seconds(5));
     std::string head;
     char buf[2048];
     while (head.find("\r\n\r\n") == std::string::npos && head.size() < 16384) {
+      const auto wait = std::chrono::ceil<std::chrono::milliseconds>(read_deadline - std::chrono::steady_clock::now());
+      pollfd cp{c.fd, POLLIN, 0};
+      if (wait.count() <= 0 || ::poll(&cp, 1, static_cast<int>(wait.count())) <= 0) break;
       ssize_t n = ::recv(c.fd, buf, sizeof buf, 0);
       if (n <= 0) break;
       head.append(buf, static_cast<std::size_t>(n));
@@ -77,8 +92,14 @@ std::string wait_for_redirect(int port, std::chrono::seconds timeout) {
       continue;
     }
     const auto sp = line.find(' ', 4);
+    std::string target = line.substr(4, sp == std::string::npos ? std::string::npos : sp - 4);
+    const auto states = query_values(target, "state");
+    if (states.size() != 1 || !same_state(states[0], state)) {
+      reply(c.fd, 400, "Not the redirect of this connection attempt (state mismatch).");
+      continue;
+    }
     reply(c.fd, 200, "leverkit: Lever answered. You can close this tab and return to the terminal.");
-    return line.substr(4, sp == std::string::npos ? std::string::npos : sp - 4);
+    return target;
   }
 }
 
@@ -92,7 +113,7 @@ int run(const ConnectArgs& a) {
   auto request = session.value()->authorization_url();
   std::cout << "Open this URL in your browser and allow access:\n\n  " << request.url << "\n\n"
             << "Waiting for Lever to redirect to " << redirect << " ..." << std::endl;
-  const std::string target = wait_for_redirect(a.port, std::chrono::seconds(a.timeout_seconds));
+  const std::string target = wait_for_redirect(a.port, std::chrono::seconds(a.timeout_seconds), request.state);
   auto done = session.value()->complete(target);
   if (!done) throw std::runtime_error(done.error().to_string());
   std::cout << "Connected. Session saved to " << file << " (mode 0600).\nGranted: " << done.value().scope << "\n"

@@ -74,7 +74,24 @@ try:
         assert e.code == 302, e.code
         location = e.headers["Location"]
     assert location.startswith("http://127.0.0.1:8765/callback?code="), location
+    # Before Lever's redirect arrives: garbage and a forged /callback (wrong state, e.g. a stale
+    # tab or another local process) are refused and must not end the wait.
+    import socket
     for _ in range(50):  # the CLI may still be binding its port
+        try:
+            with socket.create_connection(("127.0.0.1", 8765), timeout=10) as g:
+                g.sendall(b"\x00\x01garbage\r\n\r\n")
+                assert g.recv(64).startswith(b"HTTP/1.1 404"), "garbage request not refused"
+            break
+        except ConnectionRefusedError:
+            time.sleep(0.1)
+    try:
+        urllib.request.urlopen("http://127.0.0.1:8765/callback?code=forged-code&state=forged-state", timeout=10)
+        raise SystemExit("a forged /callback was accepted")
+    except urllib.error.HTTPError as e:
+        assert e.code == 400, e.code
+    assert connect.poll() is None, "connect gave up on a forged /callback"
+    for _ in range(50):
         try:
             with urllib.request.urlopen(location, timeout=10) as r:
                 assert r.status == 200
