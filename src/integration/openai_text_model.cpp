@@ -188,7 +188,6 @@ Result<std::string> OpenAiTextModel::complete(std::string_view prompt, std::stri
                                                server_message.empty() ? "" : ": ",
                                                utf8_prefix(server_message, kServerMessageLimit))};
     e.http_status = resp.status;
-    e.lever_message = std::string(utf8_prefix(server_message, kServerMessageLimit));
     return scrub(std::move(e));
   }
   if (parse_error != simdjson::SUCCESS) {

@@ -9,22 +9,24 @@
 // the candidate, value re-derived from the quote), so a wrong or hostile model cannot fill a
 // subjective field or invent a quote. It lives in the integration layer so leverkit::autofill
 // keeps linking without libcurl; it talks through the client's `Transport`.
-// Errors: transport errors pass through (`transport`, `timeout` after `timeout`); a non-2xx answer → `unauthorized` (401), `forbidden`
-// (403), `not_found` (404), `rate_limited` (429), `server_error` (5xx) or `unexpected_status`,
-// with the server's `error.message` (also in `Error::lever_message`) when it sent one; a 2xx
-// answer that is not JSON (including invalid UTF-8), lacks `choices[0].message.content`, has a
-// wrong type on that path, an empty content, or `finish_reason: "length"` → `decode_error`
-// whose message names the JSON path ("$", "choices", "choices[0].message", ...); a body larger
-// than `max_response_bytes` → `decode_error` (or the status's code for a non-2xx). An empty
-// `model`/`base_url`, a non-positive `max_tokens`/`timeout`/`max_response_bytes`, a prompt that
-// is not UTF-8 or a schema that is not JSON → `invalid_argument`. The API key is sent only as
+// Errors: transport errors pass through (`transport`; `timeout` once `timeout` has elapsed); a
+// non-2xx answer → `unauthorized` (401), `forbidden` (403), `not_found` (404), `rate_limited`
+// (429), `server_error` (5xx) or `unexpected_status`, quoting the server's `error.message` in
+// `Error::message` (`lever_message` stays empty: it is not Lever) when it sent one; a 2xx answer
+// that is not JSON (including invalid UTF-8), lacks `choices[0].message.content`, has a wrong type
+// on that path, an empty content, or `finish_reason: "length"` → `decode_error` whose message
+// names the JSON path ("$", "choices", "choices[0].message", ...); a body larger than
+// `max_response_bytes` → `decode_error` (or the status's code for a non-2xx). An empty
+// `model`/`base_url`, a non-positive `max_tokens`/`timeout`/`max_response_bytes`, a prompt that is
+// not UTF-8 or a schema that is not JSON → `invalid_argument`. The API key is sent only as
 // `Authorization: Bearer`; every error text (including a server message echoing the key) goes
 // through `redact_secret`, so the key never appears in an error.
-// Thread-safety: `complete` may be called from several threads if the transport allows it
-// (the default libcurl transport does).
+// Thread-safety: the options are fixed at construction, so `complete` may be called from
+// several threads if the transport allows it (the default libcurl transport does).
 // Example:
 //   LEVERKIT_TRY(t, leverkit::make_curl_transport());
-//   leverkit::integration::OpenAiTextModel model{t, {.base_url = "http://127.0.0.1:8080/v1", .model = "qwen2.5-7b"}};
+//   leverkit::integration::OpenAiTextModel model{
+//       t, {.base_url = "http://127.0.0.1:8080/v1", .model = "qwen2.5-7b"}};
 //   leverkit::autofill::AutofillOptions o;
 //   o.model.model = &model;
 #pragma once

@@ -106,7 +106,7 @@ void check_no_key(const Error& e) {
 
 }  // namespace
 
-TEST_CASE("OpenAiTextModel: sends model, messages, temperature 0, the schema and the bearer key; returns the content") {
+TEST_CASE("OpenAiTextModel: sends model, messages, temperature 0, the schema and the bearer key, returns the content") {
   FakeServer s;
   s.answer(R"({"fields":[]})");
   auto o = opts(s);
@@ -126,7 +126,7 @@ TEST_CASE("OpenAiTextModel: sends model, messages, temperature 0, the schema and
   CHECK(s.last_body.find(kKey) == std::string::npos);
 }
 
-TEST_CASE("OpenAiTextModel: no key → no Authorization header; a fenced answer is unwrapped") {
+TEST_CASE("OpenAiTextModel: no key → no Authorization header, and a fenced answer is unwrapped") {
   FakeServer s;
   s.answer("```json\n{\"fields\":[]}\n```");
   auto o = opts(s);
@@ -297,7 +297,7 @@ TEST_CASE("OpenAiTextModel: a key inside base_url is redacted from HTTP and tran
   check_no_key(r.error());
 }
 
-TEST_CASE("OpenAiTextModel in autofill: the validator still decides — a quoted answer fills; evaluative, "
+TEST_CASE("OpenAiTextModel in autofill: the validator still decides — a quoted answer fills, evaluative, "
           "invented and unsupported ones do not") {
   FakeServer s;
   // Fenced like some servers do. One good answer; a score for an evaluative field; a yes/no with
