@@ -36,4 +36,10 @@ std::vector<MatchedCall> LiveMatcher::match(std::span<const match::Call> calls) 
   return out;
 }
 
+Result<LiveMatcher> live_matcher_from_store(const SyncStore& store, LiveMatchOptions options,
+                                           const SnapshotOptions& snapshot) {
+  LEVERKIT_TRY(snap, store.load_snapshot(snapshot));
+  return LiveMatcher(std::move(snap), std::move(options));
+}
+
 }  // namespace leverkit::integration

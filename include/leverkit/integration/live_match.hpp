@@ -5,11 +5,11 @@
 // and split recordings grouped; one-to-one assignment is the matcher's job, see match's
 // matcher.hpp). Each result comes back with what a notetaker needs next: the interview and
 // opportunity it links to, the enrichment, and who may see the call (access.hpp).
-// Errors: none — bad calls are reported as match reasons.
+// Errors: none from matching — bad calls are reported as match reasons; building from a store
+// returns the store's errors (io_error, decode_error naming the stored object).
 // Thread-safety: `match` is const and may run on many threads; the matcher is immutable.
 // Example:
-//   LEVERKIT_TRY(snapshot, store->load_snapshot());
-//   leverkit::integration::LiveMatcher live{std::move(snapshot)};
+//   LEVERKIT_TRY(live, leverkit::integration::live_matcher_from_store(*store));
 //   for (const auto& m : live.match(calls)) fmt::print("{}\n", leverkit::match::to_json(m.result));
 #pragma once
 
@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "leverkit/integration/access.hpp"
+#include "leverkit/integration/sync_store.hpp"
 #include "leverkit/match/call.hpp"
 #include "leverkit/match/index.hpp"
 #include "leverkit/match/matcher.hpp"
@@ -55,5 +56,9 @@ class LiveMatcher {
   std::unique_ptr<match::Index> index_;      // stable address: the matcher points into it
   std::unique_ptr<match::Matcher> matcher_;
 };
+
+/// The matcher over the store's live objects (`SyncStore::load_snapshot`): no files involved.
+Result<LiveMatcher> live_matcher_from_store(const SyncStore& store, LiveMatchOptions options = {},
+                                           const SnapshotOptions& snapshot = {});
 
 }  // namespace leverkit::integration

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include "leverkit/integration/sync_store.hpp"
 #include "leverkit/integration/write_journal.hpp"
 
 namespace li = leverkit::integration;
@@ -95,4 +96,25 @@ TEST_CASE("write journal: names of kinds and statuses round-trip") {
   for (auto s : {li::WriteStatus::pending, li::WriteStatus::succeeded, li::WriteStatus::ambiguous, li::WriteStatus::failed})
     CHECK(li::parse_write_status(li::to_string(s)) == s);
   CHECK_FALSE(li::parse_write_status("done").has_value());
+}
+
+TEST_CASE("write journal: SQLite shares the sync store's file through its own connection and table") {
+  auto path = std::filesystem::temp_directory_path() / "leverkit_shared_store_test.db";
+  std::filesystem::remove(path);
+  {
+    auto store = li::open_sqlite_store(path.string());
+    REQUIRE(store.has_value());
+    auto j = li::SqliteWriteJournal::open(path.string());
+    REQUIRE(j.has_value());
+    REQUIRE(store.value()->put_value("checkpoint", "opportunities", "token-1").has_value());
+    REQUIRE(j.value()->put(entry("note:opp-1:call-1", li::WriteStatus::succeeded)).has_value());
+    CHECK(store.value()->checkpoint("opportunities").value() == std::optional<std::string>("token-1"));
+    CHECK(j.value()->list().value().size() == 1);
+  }
+  auto j = li::SqliteWriteJournal::open(path.string());
+  REQUIRE(j.has_value());
+  CHECK(j.value()->get("note:opp-1:call-1").value()->status == li::WriteStatus::succeeded);
+  std::filesystem::remove(path);
+  std::filesystem::remove(path.string() + "-wal");
+  std::filesystem::remove(path.string() + "-shm");
 }
