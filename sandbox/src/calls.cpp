@@ -11,6 +11,7 @@
 #include <array>
 #include <charconv>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -129,7 +130,7 @@ void answer_fields(const Value& tmpl, std::int64_t date, std::size_t k, std::vec
       auto amount = 120'000 + static_cast<std::int64_t>(k % 9) * 5'000;
       out.push_back({iv, fmt::format("{}: what salary are you expecting?", text)});
       out.push_back({cand, fmt::format("I am expecting {} US dollars per year.", amount)});
-      notes.push_back(fmt::format("{}: {} USD", text, amount));
+      notes.push_back(fmt::format("{}: {} US dollars per year", text, amount));
     } else if (type == "yes-no") {
       if (text.find("work with") != std::string::npos) continue;  // the interviewer's judgement
       bool yes = k % 2 == 0;
@@ -163,6 +164,21 @@ ApiResponse synthetic_calls(const Store& store, const ApiRequest& req) {
   if (count < 1 || count > 200) throw ApiFailure{400, "InvalidParameter", "count must be between 1 and 200"};
   if (seed < 0) throw ApiFailure{400, "InvalidParameter", "seed must be a non-negative integer"};
 
+  // Interviewers who already gave feedback on an interview: a recording is most useful to the
+  // one who has not, so that interviewer leads the call (and autofill has an empty form).
+  std::unordered_set<std::string> has_form;
+  for (std::size_t pos = 0; pos < store.feedback.size(); ++pos) {
+    const Record& r = store.feedback.at(pos);
+    if (r.deleted || !r.value.find("deletedAt") || !r.value.find("deletedAt")->is_null()) continue;
+    has_form.insert(r.value.str("interview") + "|" + r.value.str("user"));
+  }
+  auto lead_of = [&](const Value& iv) -> const Value* {
+    for (const auto& who : iv.find("interviewers")->as_array())
+      if (!has_form.contains(iv.str("id") + "|" + who.str("id")) && who.str("feedbackTemplate") != "no-feedback")
+        return &who;
+    return nullptr;
+  };
+
   // Held interviews with a feedback template, on live opportunities with an e-mail address.
   std::vector<std::size_t> eligible;
   for (std::size_t pos = 0; pos < store.interviews.size(); ++pos) {
@@ -172,7 +188,7 @@ ApiResponse synthetic_calls(const Store& store, const ApiRequest& req) {
     if (iv.str("feedbackTemplate").empty() || !store.feedback_templates.get(iv.str("feedbackTemplate"))) continue;
     if (iv.num("date") + iv.num("duration") * kMinute >= kHistoryEnd) continue;
     const Value* ivs = iv.find("interviewers");
-    if (!ivs || ivs->as_array().empty()) continue;
+    if (!ivs || ivs->as_array().empty() || !lead_of(iv)) continue;
     const Record* opp = store.opportunities.get(iv.str("opportunityId"));
     if (!opp || opp->deleted || opp->value.find("isAnonymized")->as_bool()) continue;
     const Value* emails = opp->value.find("emails");
@@ -189,7 +205,7 @@ ApiResponse synthetic_calls(const Store& store, const ApiRequest& req) {
     const Value& opp = store.opportunities.get(iv.str("opportunityId"))->value;
     const Value& tmpl = store.feedback_templates.get(iv.str("feedbackTemplate"))->value;
     const auto& interviewers = iv.find("interviewers")->as_array();
-    const Value& lead = interviewers.front();
+    const Value& lead = *lead_of(iv);
     // Scenario: 6 of 7 calls are recordings of the seeded interview (every fifth of those with
     // the candidate on a personal address Lever does not know); the seventh is an intro call
     // with someone who is not in Lever at all.
