@@ -12,3 +12,12 @@ std::string sha256_hex(std::string_view in);
 std::string base64_encode(std::string_view in);
 
 }  // namespace leverkit::detail
+
+namespace leverkit::detail {
+
+/// Lowercase hex HMAC-SHA256 of `message` under `key`.
+std::string hmac_sha256_hex(std::string_view key, std::string_view message);
+/// Constant-time equality (length is not secret).
+bool constant_time_equal(std::string_view a, std::string_view b) noexcept;
+
+}  // namespace leverkit::detail

@@ -2,3 +2,4 @@
 include(CMakeFindDependencyMacro)
 find_dependency(PkgConfig)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+find_dependency(OpenSSL COMPONENTS Crypto)

@@ -19,7 +19,7 @@ struct Fixture {
 
 TEST_CASE("token bucket: a burst of 20 passes at once, then 10 per second") {
   Fixture f;
-  TokenBucketRateLimiter rl({}, f.clock, f.sleeper);
+  TokenBucketRateLimiter rl({.requests_per_second = 10, .burst = 20}, f.clock, f.sleeper);
   for (int i = 0; i < 20; ++i) REQUIRE(rl.acquire(std::nullopt, {}));
   CHECK(f.sleeper->sleeps().empty());
   // The 21st waits one refill interval (100 ms), the 22nd another.
@@ -32,6 +32,13 @@ TEST_CASE("token bucket: a burst of 20 passes at once, then 10 per second") {
   // 100 further requests take 10 s of (fake) time in total: the steady rate.
   for (int i = 0; i < 100; ++i) REQUIRE(rl.acquire(std::nullopt, {}));
   CHECK(f.sleeper->total() == 10'200ms);
+}
+
+TEST_CASE("the default bucket stays below Lever's 10/s and 20 burst") {
+  RateLimitOptions o;
+  CHECK(o.requests_per_second < 10.0);
+  CHECK(o.requests_per_second >= 9.7);  // the margin costs at most 3 % of the ceiling
+  CHECK(o.burst < 20.0);
 }
 
 TEST_CASE("token bucket refills over time up to the burst, not beyond") {
