@@ -169,7 +169,9 @@ ApiResponse synthetic_calls(const Store& store, const ApiRequest& req) {
   std::unordered_set<std::string> has_form;
   for (std::size_t pos = 0; pos < store.feedback.size(); ++pos) {
     const Record& r = store.feedback.at(pos);
-    if (r.deleted || !r.value.find("deletedAt") || !r.value.find("deletedAt")->is_null()) continue;
+    // Seeded forms only: what clients wrote must not change which calls are handed out (a call
+    // id always names the same interview, before and after the flow submitted feedback).
+    if (r.api_created || r.deleted || !r.value.find("deletedAt") || !r.value.find("deletedAt")->is_null()) continue;
     has_form.insert(r.value.str("interview") + "|" + r.value.str("user"));
   }
   auto lead_of = [&](const Value& iv) -> const Value* {
@@ -206,11 +208,13 @@ ApiResponse synthetic_calls(const Store& store, const ApiRequest& req) {
     const Value& tmpl = store.feedback_templates.get(iv.str("feedbackTemplate"))->value;
     const auto& interviewers = iv.find("interviewers")->as_array();
     const Value& lead = *lead_of(iv);
-    // Scenario: 6 of 7 calls are recordings of the seeded interview (every fifth of those with
-    // the candidate on a personal address Lever does not know); the seventh is an intro call
-    // with someone who is not in Lever at all.
+    // Scenarios: 6 of 7 calls are recordings of the seeded interview — every sixth of those an
+    // upload that only knows the candidate's name and the time (needs review: a name and a time
+    // never suffice), every fifth of the rest with the candidate on a personal address Lever does
+    // not know; the seventh is an intro call with someone who is not in Lever at all.
     const bool not_in_ats = k % 7 == 6;
-    const bool personal_email = !not_in_ats && k % 5 == 3;
+    const bool upload = !not_in_ats && k % 6 == 4;  // a file upload: a name in the title and a time, nothing else
+    const bool personal_email = !not_in_ats && !upload && k % 5 == 3;
     std::string cand_name = not_in_ats ? "Jordan Quill" : opp.str("name");
     std::string cand_email = not_in_ats ? "jordan.quill.dev@gmail.com"
                              : personal_email ? fmt::format("candidate.{}@gmail.com", iv.str("id").substr(0, 8))
@@ -220,35 +224,48 @@ ApiResponse synthetic_calls(const Store& store, const ApiRequest& req) {
     std::string loc = iv.str("location");
     std::string url = not_in_ats ? fmt::format("https://zoom.us/j/9{:010}", 1234567 + k) : url_in(loc);
     std::string phone = not_in_ats ? std::string() : phone_in(loc);
-    std::string call_id = fmt::format("sbx-call-{}-{}", seed, k + 1);
+    // Stable per interview and scenario: the same id always names the same recording.
+    std::string call_id = fmt::format("sbx-call-{}-{}", iv.str("id").substr(0, 8), not_in_ats ? "x" : upload ? "u" : personal_email ? "p" : "c");
 
     Value call = Value::object();
     call.set("id", call_id);
-    call.set("title", not_in_ats ? Value("Intro chat with Jordan") : Value(iv.str("subject")));
+    call.set("title", not_in_ats ? Value("Intro chat with Jordan")
+                      : upload   ? Value(fmt::format("Interview with {}", cand_name))
+                                 : Value(iv.str("subject")));
     call.set("meeting_type", "job_interview");
     call.set("start", start);
     call.set("end", end);
-    if (!iv.str("timezone").empty()) call.set("timezone", iv.str("timezone"));
-    Value organizer = Value::object();
-    organizer.set("name", lead.str("name"));
-    organizer.set("email", lead.str("email"));
-    call.set("organizer", std::move(organizer));
-    Value people = Value::array();
-    for (const auto& who : interviewers) {
-      Value p = Value::object();
-      p.set("name", who.str("name"));
-      p.set("email", who.str("email"));
-      people.push_back(std::move(p));
+    if (upload) {
+      Value people = Value::array();
+      Value cand = Value::object();
+      cand.set("name", cand_name);
+      people.push_back(std::move(cand));
+      call.set("participants", std::move(people));
+      call.set("source", "upload");
     }
-    Value cand = Value::object();
-    cand.set("name", cand_name);
-    cand.set("email", cand_email);
-    people.push_back(std::move(cand));
-    call.set("participants", std::move(people));
-    if (!url.empty()) call.set("conference_url", url);
-    if (url.empty() && phone.empty() && !loc.empty() && !not_in_ats) call.set("location", loc);
-    if (!phone.empty()) call.set("phone", phone);
-    call.set("source", "calendar");
+    if (!iv.str("timezone").empty()) call.set("timezone", iv.str("timezone"));
+    if (!upload) {
+      Value organizer = Value::object();
+      organizer.set("name", lead.str("name"));
+      organizer.set("email", lead.str("email"));
+      call.set("organizer", std::move(organizer));
+      Value people = Value::array();
+      for (const auto& who : interviewers) {
+        Value p = Value::object();
+        p.set("name", who.str("name"));
+        p.set("email", who.str("email"));
+        people.push_back(std::move(p));
+      }
+      Value cand = Value::object();
+      cand.set("name", cand_name);
+      cand.set("email", cand_email);
+      people.push_back(std::move(cand));
+      call.set("participants", std::move(people));
+      if (!url.empty()) call.set("conference_url", url);
+      if (url.empty() && phone.empty() && !loc.empty() && !not_in_ats) call.set("location", loc);
+      if (!phone.empty()) call.set("phone", phone);
+      call.set("source", "calendar");
+    }
 
     const std::string iv_name = lead.str("name");
     std::vector<Line> lines;
@@ -267,7 +284,8 @@ ApiResponse synthetic_calls(const Store& store, const ApiRequest& req) {
     }
     std::string notes = fmt::format("TL;DR: {} spoke with {} ({}).{}\n\n## Facts stated by the candidate\n",
                                     iv_name, cand_name, not_in_ats ? "intro chat" : iv.str("subject"),
-                                    facts.empty() ? std::string() : fmt::format(" {} facts captured.", facts.size()));
+                                    facts.empty() ? std::string()
+                                                  : fmt::format(" {} fact{} captured.", facts.size(), facts.size() == 1 ? "" : "s"));
     for (const auto& f : facts) notes += fmt::format("- {}\n", f);
 
     Value item = Value::object();
@@ -277,7 +295,7 @@ ApiResponse synthetic_calls(const Store& store, const ApiRequest& req) {
     item.set("notes", notes);
     item.set("recording_url", fmt::format("https://notetaker.example/recordings/{}", call_id));
     Value expected = Value::object();
-    expected.set("kind", not_in_ats ? "not_in_ats" : personal_email ? "personal_email" : "clean");
+    expected.set("kind", not_in_ats ? "not_in_ats" : upload ? "upload" : personal_email ? "personal_email" : "clean");
     expected.set("interview_id", not_in_ats ? Value() : Value(iv.str("id")));
     expected.set("opportunity_id", not_in_ats ? Value() : Value(iv.str("opportunityId")));
     expected.set("panel_id", not_in_ats ? Value() : Value(iv.str("panel")));

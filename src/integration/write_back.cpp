@@ -180,7 +180,9 @@ WriteBack::WriteBack(Client client, WriteJournal& journal, WriteBackOptions opti
     : client_(std::move(client)), journal_(&journal), options_(std::move(options)) {}
 
 std::string WriteBack::note_key(const CallNote& note) {
-  return fmt::format("note:{}:{}", note.opportunity_id, note.call_id);
+  // One note per call, whichever opportunity it was matched to: a call re-matched elsewhere
+  // must not get a second note (see post_note).
+  return fmt::format("note:{}", note.call_id);
 }
 
 std::string WriteBack::feedback_key(const FeedbackWrite& w) {
@@ -197,12 +199,18 @@ Result<WriteOutcome> WriteBack::post_note(const CallNote& note, const CallOption
   const std::string marker = note_marker(note.call_id);
   LEVERKIT_TRY(entry, load_entry(*journal_, key));
   entry.kind = WriteKind::note;
-  entry.opportunity_id = note.opportunity_id;
   entry.call_id = note.call_id;
   entry.marker = marker;
   entry.performed_as = note.perform_as.value_or("");
   WriteOutcome out;
   out.key = key;
+  if (!entry.opportunity_id.empty() && entry.opportunity_id != note.opportunity_id && entry.attempts > 0 &&
+      entry.status != WriteStatus::failed)
+    return Error(Errc::conflict,
+                 fmt::format("post_note: call {} was posted (or may have been) on opportunity {}; it now matches {}. "
+                             "Not posting a second note: move or delete the first one, then clear journal entry {}",
+                             note.call_id, entry.opportunity_id, note.opportunity_id, key));
+  entry.opportunity_id = note.opportunity_id;
   if (entry.status == WriteStatus::succeeded && !entry.lever_id.empty()) {
     out.action = WriteAction::already_present;
     out.lever_id = entry.lever_id;

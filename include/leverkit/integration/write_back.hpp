@@ -16,7 +16,8 @@
 // (Lever did nothing); other 4xx end the write as `failed`.
 // Errors: invalid_argument (missing id, TL;DR, reviewer, call id), the client's errors after the
 // attempts are spent, conflict when the journal says a write succeeded but Lever no longer has
-// the object (deleted by a human: not re-created), io_error from the journal.
+// the object (deleted by a human: not re-created) or when a call whose note was posted on one
+// opportunity is now matched to another (one note per call), io_error from the journal.
 // Thread-safety: a WriteBack may be shared; concurrent writes of the *same* key are not
 // serialized (one writer per call is the expected use).
 // Example:

@@ -1,7 +1,7 @@
 // leverkit/integration/write_journal.hpp — the record of every write leverkit makes to Lever.
 //
 // What: `WriteJournal`, the interface the write-back (write_back.hpp) records into: an entry per
-// logical write, keyed by an idempotency key ("note:<opportunity>:<call>",
+// logical write, keyed by an idempotency key ("note:<call>",
 // "feedback:<opportunity>:<interview>:<author>:<template>"), with the intent recorded *before*
 // the request (status `pending`, attempts + 1) and the outcome after (`succeeded` with the Lever
 // id, `ambiguous` when the request may or may not have been applied, `failed` when Lever

@@ -115,6 +115,20 @@ TEST_CASE("write-back: posting the same call's note twice writes one note") {
   CHECK(e->lever_id == first.value().lever_id);
 }
 
+TEST_CASE("write-back: one note per call: a call re-matched to another opportunity is a conflict, not a second note") {
+  Fixture f;
+  auto opps = f.opportunities(2);
+  REQUIRE(opps.size() == 2);
+  li::WriteBack wb(f.client, f.journal, f.options());
+  REQUIRE(wb.post_note(note_for("rec-7", opps[0])).has_value());
+  auto moved = wb.post_note(note_for("rec-7", opps[1]));
+  REQUIRE_FALSE(moved.has_value());
+  CHECK(moved.error().code == Errc::conflict);
+  CHECK(moved.error().message.find(opps[0]) != std::string::npos);
+  CHECK(f.env.writes("notes") == 1);
+  CHECK(f.notes_with(opps[1], li::note_marker("rec-7")) == 0);
+}
+
 TEST_CASE("write-back: invalid notes are refused before any request") {
   Fixture f;
   li::WriteBack wb(f.client, f.journal, f.options());
@@ -196,7 +210,7 @@ TEST_CASE("write-back: 429 is retried without a read; a 4xx ends the write as fa
   auto bad = wb.post_note(note_for("rec-404", "no-such-opportunity"));
   REQUIRE_FALSE(bad.has_value());
   CHECK(bad.error().code == Errc::not_found);
-  CHECK(f.journal.get("note:no-such-opportunity:rec-404").value()->status == li::WriteStatus::failed);
+  CHECK(f.journal.get("note:rec-404").value()->status == li::WriteStatus::failed);
   CHECK(f.env.writes("notes") == 1);
 }
 
