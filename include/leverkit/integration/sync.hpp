@@ -68,6 +68,7 @@ struct SyncOptions {
   std::chrono::milliseconds watermark_overlap{std::chrono::minutes(5)};
   /// nullptr = steady_clock_source(); wall_now() stamps watermarks, now() measures progress.
   std::shared_ptr<Clock> clock;
+  /// Called after every page; in the interview phase from the worker threads, one call at a time.
   std::function<void(const SyncProgress&)> on_progress;
   CancellationToken cancel;
 };

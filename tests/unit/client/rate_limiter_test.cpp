@@ -95,14 +95,15 @@ TEST_CASE("real sleeper wakes on cancellation without waiting out the delay") {
 
 TEST_CASE("registry: one bucket per credential identity, shared by clients and threads, released when unused") {
   Fixture f;
+  const RateLimitOptions lever{.requests_per_second = 10, .burst = 20};
   const auto before = shared_rate_limiter_count();
   {
     auto a = std::make_shared<ApiKeyCredentials>("registry-key-A");
     auto a2 = std::make_shared<ApiKeyCredentials>("registry-key-A");
     auto b = std::make_shared<ApiKeyCredentials>("registry-key-B");
-    auto l1 = shared_rate_limiter(a->identity(), {}, f.clock, f.sleeper);
-    auto l2 = shared_rate_limiter(a2->identity(), {}, f.clock, f.sleeper);
-    auto l3 = shared_rate_limiter(b->identity(), {}, f.clock, f.sleeper);
+    auto l1 = shared_rate_limiter(a->identity(), lever, f.clock, f.sleeper);
+    auto l2 = shared_rate_limiter(a2->identity(), lever, f.clock, f.sleeper);
+    auto l3 = shared_rate_limiter(b->identity(), lever, f.clock, f.sleeper);
     CHECK(l1 == l2);
     CHECK(l1 != l3);
     CHECK(shared_rate_limiter_count() == before + 2);
@@ -110,8 +111,8 @@ TEST_CASE("registry: one bucket per credential identity, shared by clients and t
     // Two clients (and a copy) on the same key spend one budget of 20.
     auto fake = std::make_shared<testing::FakeTransport>();
     fake->on(HttpMethod::get, "/v1/users/u", testing::json_response(200, R"({"data":{"id":"u"}})"));
-    auto c1 = Client::create(a, {.transport = fake, .clock = f.clock, .sleeper = f.sleeper}).value();
-    auto c2 = Client::create(a2, {.transport = fake, .clock = f.clock, .sleeper = f.sleeper}).value();
+    auto c1 = Client::create(a, {.transport = fake, .rate_limit = lever, .clock = f.clock, .sleeper = f.sleeper}).value();
+    auto c2 = Client::create(a2, {.transport = fake, .rate_limit = lever, .clock = f.clock, .sleeper = f.sleeper}).value();
     Client c1copy = c1;
     std::thread t1([&] { for (int i = 0; i < 7; ++i) (void)c1.request(HttpMethod::get, "/users/u"); });
     std::thread t2([&] { for (int i = 0; i < 7; ++i) (void)c2.request(HttpMethod::get, "/users/u"); });

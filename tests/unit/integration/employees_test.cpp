@@ -19,7 +19,7 @@ std::vector<std::string> kinds(const EmployeeSyncReport& r) {
 }
 }  // namespace
 
-TEST_CASE("employee sync: every user with its role; added, role_changed, deactivated, reactivated once each") {
+TEST_CASE("employee sync: every user with its role, then added, role_changed, deactivated, reactivated once each") {
   sync_test::SyncEnv env;
   auto client = env.client();
   auto store = make_memory_store();

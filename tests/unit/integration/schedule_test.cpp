@@ -132,7 +132,7 @@ TEST_CASE("schedule feed: each change reported once, with its previous time and 
   CHECK(poll_schedule(*s, window(kT0)).value().changes.empty());
 }
 
-TEST_CASE("schedule feed: interviews that start or leave a shrunk window are not changes; feeds are separate") {
+TEST_CASE("schedule feed: interviews that start or leave a shrunk window are not changes, and feeds are separate") {
   auto s = seeded();
   REQUIRE(poll_schedule(*s, window(kT0)).has_value());
   // Three hours later the Zoom interview has started: it leaves the list silently.

@@ -156,7 +156,8 @@ TEST_CASE("a crash at any page resumes to the same store as an uninterrupted run
   const auto want = sync_test::all_objects(*reference);
   const auto want_snap = reference->load_snapshot().value();
   // How many store transactions a clean run makes; crash at a spread of them.
-  FailingStore counter(*make_memory_store(), -1);
+  auto counted = make_memory_store();
+  FailingStore counter(*counted, -1);
   REQUIRE(run_sync(client, counter, {.workers = 1}).has_value());
   const int total = counter.calls();
   REQUIRE(total > 20);
@@ -183,7 +184,7 @@ TEST_CASE("a crash at any page resumes to the same store as an uninterrupted run
   CHECK(resumed_runs > 10);
 }
 
-TEST_CASE("a server fault mid-listing stops the run; the next run resumes from the saved page token") {
+TEST_CASE("a server fault mid-listing stops the run and the next run resumes from the saved page token") {
   SyncEnv env;
   auto client = env.client(sync_test::sbx::kFullKey, 1);  // no retries: the fault reaches run_sync
   auto reference = make_memory_store();
@@ -243,4 +244,61 @@ TEST_CASE("a process killed mid-sync (SQLite) resumes cleanly in a new process")
     CHECK(r.value().resumed);
     CHECK(sync_test::all_objects(*store) == sync_test::all_objects(*reference));
   }
+}
+
+TEST_CASE("progress: done/total/ETA on the injected clock") {
+  SyncEnv env;
+  auto client = env.client();
+  auto store = make_memory_store();
+  std::vector<std::string> ids;
+  for (auto&& o : client.list_opportunities({.limit = 12})) {
+    ids.push_back(o.value().id);
+    if (ids.size() == 12) break;
+  }
+  auto clock = std::make_shared<leverkit::testing::FakeClock>();
+  std::vector<SyncProgress> seen;
+  // Every opportunity "takes" one second of fake time: the ETA is then exact arithmetic.
+  auto r = sync_interviews(client, *store, ids, {.workers = 1, .clock = clock, .on_progress = [&](const SyncProgress& p) {
+                                                   seen.push_back(p);
+                                                   clock->advance(std::chrono::seconds(1));
+                                                 }});
+  REQUIRE(r.has_value());
+  CHECK(r.value().opportunities == 12);
+  CHECK(r.value().requests >= 24);
+  REQUIRE(seen.size() == 12);
+  for (std::size_t k = 1; k <= seen.size(); ++k) {
+    const auto& p = seen[k - 1];
+    CHECK(p.phase == "interviews");
+    CHECK(p.done == k);
+    CHECK(p.total == std::optional<std::size_t>(12));
+    CHECK(p.elapsed == std::chrono::seconds(k - 1));
+    auto want = static_cast<std::int64_t>(static_cast<double>(k - 1) / static_cast<double>(k) * static_cast<double>(12 - k) * 1000.0);
+    REQUIRE(p.eta.has_value());
+    CHECK(p.eta->count() == want);
+  }
+  CHECK(r.value().elapsed == std::chrono::seconds(12));
+}
+
+TEST_CASE("a cancelled run resumes, and a saved page token Lever refuses restarts that listing") {
+  SyncEnv env;
+  auto client = env.client();
+  auto reference = make_memory_store();
+  REQUIRE(run_sync(client, *reference, {.page_size = 10}).has_value());
+  auto store = make_memory_store();
+  leverkit::CancellationSource cancel;
+  int pages = 0;
+  auto first = run_sync(client, *store, {.page_size = 10, .on_progress = [&](const SyncProgress& p) {
+                                           if (p.phase == "opportunities" && ++pages == 3) cancel.cancel();
+                                         },
+                                         .cancel = cancel.token()});
+  REQUIRE_FALSE(first.has_value());
+  CHECK(first.error().code == Errc::cancelled);
+  REQUIRE(store->checkpoint("opportunities.offset").value().has_value());
+  // The token goes stale (Lever refuses it): the listing starts over, nothing is lost or doubled.
+  REQUIRE(store->put_value("checkpoint", "opportunities.offset", "%5B999%2C1%2C%22no-such-id%22%5D").has_value());
+  auto second = run_sync(client, *store, {.page_size = 10});
+  REQUIRE_MESSAGE(second.has_value(), (second ? "" : second.error().to_string()));
+  CHECK(second.value().resumed);
+  CHECK(sync_test::all_objects(*store) == sync_test::all_objects(*reference));
+  CHECK(sync_test::same_snapshot(store->load_snapshot().value(), reference->load_snapshot().value()));
 }

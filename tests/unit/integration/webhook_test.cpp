@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include "leverkit/client/webhook_verifier.hpp"
+#include "leverkit/integration/schedule.hpp"
 #include "leverkit/integration/sync.hpp"
 #include "leverkit/integration/webhook_receiver.hpp"
 #include "leverkit/testing/fake_clock.hpp"
@@ -136,6 +137,10 @@ TEST_CASE("sandbox deliveries: verified, applied to the store, replays and tampe
   auto snap = store->load_snapshot().value();
   const auto& opp = snap.opportunities.front();
   const std::string user = snap.users.front().id;
+  // The recording schedule around the new interview's time, fed only by the webhooks below.
+  const ScheduleOptions window{.from = leverkit::from_unix_ms(1'900'000'000'000 - 86'400'000),
+                               .to = leverkit::from_unix_ms(1'900'000'000'000 + 86'400'000), .feed = "hooks"};
+  REQUIRE(poll_schedule(*store, window).value().changes.empty());
   // interviewCreated (a panel with one interview), interviewUpdated, candidateStageChange, interviewDeleted.
   auto panel = client.create_panel({.opportunity_id = opp.id, .perform_as = user,
                                     .body = {.timezone = "UTC", .interviews = {{.interviewers = {{.id = user}},
@@ -153,6 +158,11 @@ TEST_CASE("sandbox deliveries: verified, applied to the store, replays and tampe
     CHECK(o->parent_id == opp.id);
     CHECK_FALSE(o->deleted);
     CHECK(store->get_object(ObjectKind::panel, panel.value().id).value().has_value());
+    auto feed = poll_schedule(*store, window).value();
+    REQUIRE(feed.changes.size() == 1);
+    CHECK(feed.changes[0].kind == ScheduleChangeKind::created);
+    CHECK(feed.changes[0].source == ObjectSource::webhook);
+    CHECK(feed.changes[0].interview.conference.link->key == "meet:abc-defg-hij");
   }
   REQUIRE(client.update_interview_fields({.opportunity_id = opp.id, .interview_id = iv, .perform_as = user,
                                           .edit = [](leverkit::InterviewUpdate& u) { u.duration = 60; }})
@@ -169,6 +179,11 @@ TEST_CASE("sandbox deliveries: verified, applied to the store, replays and tampe
     REQUIRE(op.has_value());
     CHECK(op->source == ObjectSource::webhook);
     CHECK(leverkit::decode_opportunity(op->json).value().stage->id == new_stage);
+    auto feed = poll_schedule(*store, window).value();
+    REQUIRE(feed.changes.size() == 1);
+    CHECK(feed.changes[0].kind == ScheduleChangeKind::rescheduled);  // 45 → 60 minutes
+    CHECK(feed.changes[0].previous_duration == std::optional<int>(45));
+    CHECK(feed.changes[0].source == ObjectSource::webhook);
   }
   REQUIRE(client.delete_interview({.opportunity_id = opp.id, .interview_id = iv, .perform_as = user}).has_value());
   REQUIRE(wait_for(4));
@@ -178,6 +193,11 @@ TEST_CASE("sandbox deliveries: verified, applied to the store, replays and tampe
     CHECK(o->deleted);  // a tombstone that still says what was deleted
     CHECK(leverkit::decode_interview(o->json).value().subject == "Webhook interview");
     CHECK_FALSE(store->get_object(ObjectKind::panel, panel.value().id).value().has_value());  // went with its last interview
+    auto feed = poll_schedule(*store, window).value();
+    REQUIRE(feed.changes.size() == 1);
+    CHECK(feed.changes[0].kind == ScheduleChangeKind::canceled);
+    CHECK(feed.changes[0].source == ObjectSource::webhook);
+    CHECK(feed.changes[0].interview.interview.subject == "Webhook interview");
   }
   std::vector<std::string> got;
   {
@@ -242,4 +262,46 @@ TEST_CASE("a delivery whose store write failed is applied on Lever's redelivery,
   std::string bad = body("tok-2", now, WebhookVerifier::sign("k", "tok-2", now), "interviewCreated", "{}");
   CHECK(rx.handle(bad).error().code == Errc::decode_error);
   CHECK_FALSE(inner->get_value("webhook_token", "tok-2").value().has_value());
+}
+
+TEST_CASE("receiver without re-reads: tombstones, replay by event id under a new token, stale deliveries refused") {
+  auto clock = std::make_shared<leverkit::testing::FakeClock>();
+  leverkit::ClientOptions o;
+  o.base_url = "http://127.0.0.1:9/v1";  // never called: refetch is off
+  auto client = leverkit::Client::create(std::make_shared<leverkit::ApiKeyCredentials>("k"), o).value();
+  auto store = make_memory_store();
+  StoreBatch seed;
+  seed.upserts = {{.kind = ObjectKind::opportunity, .id = "o1", .json = R"({"id":"o1","name":"Ana"})"}};
+  REQUIRE(store->apply(seed).has_value());
+  WebhookReceiver rx(client, store, {"k"}, {.verify = {.tolerance = 1min, .clock = clock}, .refetch = false});
+  auto deleted = body("t1", kT, WebhookVerifier::sign("k", "t1", kT), "candidateDeleted", R"({"opportunityId":"o1"})");
+  auto r = rx.handle(deleted);
+  REQUIRE(r.has_value());
+  CHECK(r.value().applied);
+  CHECK(r.value().type == WebhookEventType::candidate_deleted);
+  auto o1 = store->get_object(ObjectKind::opportunity, "o1").value();
+  REQUIRE(o1.has_value());
+  CHECK(o1->deleted);
+  CHECK(o1->json == R"({"id":"o1","name":"Ana"})");
+  CHECK(store->load_snapshot().value().opportunities.empty());
+  // The same event (id "ev-t1") redelivered under a fresh token is still a replay.
+  std::string again = deleted;
+  auto pos = again.find("\"token\":\"t1\"");
+  again.replace(pos, 12, "\"token\":\"t2\"");
+  auto sig_pos = again.find("\"signature\":\"") + 13;
+  again.replace(sig_pos, 64, WebhookVerifier::sign("k", "t2", kT));
+  auto r2 = rx.handle(again);
+  REQUIRE(r2.has_value());
+  CHECK(r2.value().replay);
+  // An unknown event is acknowledged and recorded, nothing applied.
+  auto unknown = rx.handle(body("t3", kT, WebhookVerifier::sign("k", "t3", kT), "somethingNew", "{}"));
+  REQUIRE(unknown.has_value());
+  CHECK_FALSE(unknown.value().applied);
+  CHECK(unknown.value().type == WebhookEventType::unknown);
+  // Two minutes later the same kind of delivery is stale.
+  clock->advance(2min);
+  auto stale = rx.handle(body("t4", kT, WebhookVerifier::sign("k", "t4", kT), "candidateDeleted", R"({"opportunityId":"o1"})"));
+  REQUIRE_FALSE(stale.has_value());
+  CHECK(stale.error().code == Errc::unauthorized);
+  CHECK_FALSE(store->get_value("webhook_token", "t4").value().has_value());
 }
