@@ -125,10 +125,11 @@ int run(const FlowArgs& a) {
       print_draft(log, r);
       return {.approve = true, .reviewer_user_id = reviewer_id};
     }
-    print_draft(std::cout, r);
-    std::cout << fmt::format("   Submit as {}? Type your Lever user id or e-mail to confirm, Enter to skip: ",
-                             r.interviewer->name)
-              << std::flush;
+    // With --json stdout carries only the report: the review goes to stderr.
+    std::ostream& ui = a.json ? std::cerr : std::cout;
+    print_draft(ui, r);
+    ui << fmt::format("   Submit as {}? Type your Lever user id or e-mail to confirm, Enter to skip: ", r.interviewer->name)
+       << std::flush;
     std::string answer;
     if (!std::getline(std::cin, answer) || answer.empty()) return {.approve = false, .why = "skipped in the prompt"};
     for (const auto& u : users)

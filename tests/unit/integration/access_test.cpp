@@ -154,7 +154,7 @@ TEST_CASE("access: every rule can be switched off, followers on") {
   CHECK(has(reasons_of(d, "ltm"), li::AccessReason::opportunity_follower));
 }
 
-TEST_CASE("access: a debrief links to a panel; the panel's interviewers may see it") {
+TEST_CASE("access: a debrief links to a panel, the panel's interviewers may see it") {
   auto r = matched();
   r.interview_id.reset();
   auto d = li::decide_access(world(false), r);

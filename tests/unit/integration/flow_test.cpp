@@ -61,7 +61,7 @@ TEST_CASE("sandbox calls: deterministic recorded calls with transcripts for seed
   CHECK(li::fetch_sandbox_calls(env.server.base_url(), 0).error().code == leverkit::Errc::invalid_argument);
 }
 
-TEST_CASE("recorded calls: JSON lines and bare calls are read; errors name the line and field") {
+TEST_CASE("recorded calls: JSON lines and bare calls are read, errors name the line and field") {
   auto r = li::parse_recorded_calls(
       "{\"call\":{\"id\":\"c1\",\"start\":\"2026-05-01T14:00:00Z\"},\"transcript\":\"A: hi\",\"recording_url\":\"u\"}\n"
       "\n"
@@ -80,13 +80,13 @@ TEST_CASE("recorded calls: JSON lines and bare calls are read; errors name the l
   CHECK(broken.error().message.find("line 2") != std::string::npos);
 }
 
-TEST_CASE("tldr: a TL;DR line wins, else the first sentence") {
+TEST_CASE("tldr: a TL-DR line wins, else the first sentence") {
   CHECK(li::extract_tldr("\n TL;DR: Strong fit. Start in March.\n\n- x") == "Strong fit. Start in March.");
   CHECK(li::extract_tldr("## Call went well. Lots discussed.\nmore") == "Call went well.");
   CHECK(li::extract_tldr("   ").empty());
 }
 
-TEST_CASE("live matching: the sandbox's calls link to their interviews; strangers do not") {
+TEST_CASE("live matching: the sandbox's calls link to their interviews, strangers do not") {
   Env env(120);
   auto client = env.client();
   auto calls = li::fetch_sandbox_calls(env.server.base_url(), 14);
@@ -119,7 +119,7 @@ TEST_CASE("live matching: the sandbox's calls link to their interviews; stranger
   CHECK(right >= 8);  // of 10 identifiable recordings; personal-email ones may land in needs_review
 }
 
-TEST_CASE("flow: match → draft → review → submit as the interviewer + notes; a second run writes nothing") {
+TEST_CASE("flow: match → draft → review → submit as the interviewer + notes, a second run writes nothing") {
   Env env(120);
   auto client = env.client();
   auto calls = li::fetch_sandbox_calls(env.server.base_url(), 10);
@@ -220,7 +220,7 @@ TEST_CASE("flow: a dry run drafts and reviews but writes nothing") {
   CHECK(journal.list().value().empty());
 }
 
-TEST_CASE("flow over a synced SQLite store: the journal shares its file; a restarted host writes nothing twice") {
+TEST_CASE("flow over a synced SQLite store: the journal shares its file, a restarted host writes nothing twice") {
   Env env(120);
   auto client = env.client();
   auto path = std::filesystem::temp_directory_path() / "leverkit_flow_store_test.db";

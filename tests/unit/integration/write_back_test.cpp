@@ -68,7 +68,7 @@ li::CallNote note_for(std::string call, std::string opp) {
 
 }  // namespace
 
-TEST_CASE("write-back: a note opens with the TL;DR, links back to the call and carries the call marker") {
+TEST_CASE("write-back: a note opens with the TL-DR, links back to the call and carries the call marker") {
   li::CallNote n = note_for("rec-42", "opp");
   std::string text = li::render_note(n);
   CHECK(text.starts_with("TL;DR: Strong on distributed systems"));
@@ -196,7 +196,7 @@ TEST_CASE("write-back: when Lever cannot be read after an ambiguous failure, not
   CHECK(f.notes_with(opp, li::note_marker("rec-9")) == 1);
 }
 
-TEST_CASE("write-back: 429 is retried without a read; a 4xx ends the write as failed") {
+TEST_CASE("write-back: 429 is retried without a read, a 4xx ends the write as failed") {
   Fixture f;
   auto opp = f.opportunities(1).at(0);
   // The client retries a 429 POST itself (3 attempts): 4 × 429 exhaust it once, then our loop re-sends.
