@@ -6,12 +6,16 @@
 //                        median and p99 of single-call latencies measured one by one
 //   BM_LinearScan/N      baseline: the same calls compared against every interview, with the
 //                        same pre-normalised keys (conference key, email, time), no blocking
+//   BM_BatchOneMeeting/N match_batch over N recordings sharing one meeting id (back-to-back
+//                        parts: one group of N), 10k index
+//   BM_EachOneMeeting/N  baseline: the same N calls matched one by one (no grouping)
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <chrono>
 #include <map>
 #include <memory>
+#include <string>
 
 #include "leverkit/match/conference.hpp"
 #include "leverkit/match/email.hpp"
@@ -128,8 +132,45 @@ void BM_LinearScan(benchmark::State& state) {
   }
 }
 
+std::vector<Call> one_meeting(const Fixture& f, std::size_t n) {
+  std::vector<Call> calls(n, f.calls[0]);
+  const auto t0 = f.calls[0].start;
+  for (std::size_t i = 0; i < n; ++i) {
+    calls[i].id = "rec" + std::to_string(i);
+    calls[i].conference_url = "https://acme.zoom.us/j/89999999999";
+    calls[i].start = t0 + std::chrono::minutes(7 * static_cast<int>(i));
+    calls[i].end = calls[i].start + std::chrono::minutes(5);
+  }
+  return calls;
+}
+
+void BM_BatchOneMeeting(benchmark::State& state) {
+  auto& f = fixture(10'000);
+  Matcher m(*f.index);
+  const auto calls = one_meeting(f, static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto r = m.match_batch(calls);
+    benchmark::DoNotOptimize(r.data());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
+void BM_EachOneMeeting(benchmark::State& state) {
+  auto& f = fixture(10'000);
+  Matcher m(*f.index);
+  const auto calls = one_meeting(f, static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state)
+    for (const auto& c : calls) {
+      auto r = m.match(c);
+      benchmark::DoNotOptimize(r.status);
+    }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
 }  // namespace
 
+BENCHMARK(BM_BatchOneMeeting)->Arg(64)->Arg(512)->Arg(4096)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EachOneMeeting)->Arg(64)->Arg(512)->Arg(4096)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_IndexBuild)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_Match)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_LinearScan)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMicrosecond);

@@ -38,6 +38,8 @@
 #include "leverkit/client/client_options.hpp"
 #include "leverkit/client/clock.hpp"
 #include "leverkit/client/credentials.hpp"
+#include "leverkit/client/oauth.hpp"
+#include "leverkit/client/token_store.hpp"
 #include "leverkit/client/http.hpp"
 #include "leverkit/client/paginator.hpp"
 #include "leverkit/client/rate_limiter.hpp"

@@ -123,7 +123,9 @@ Api::Impl::Impl(ServerOptions o) : opt(std::move(o)) {
     keys.push_back(ApiKey{std::string(kReadOnlyKey), "read-only", read_scopes()});
   }
   clients = opt.oauth_clients;
-  if (clients.empty()) clients.push_back(OAuthClient{std::string(kOAuthClientId), std::string(kOAuthClientSecret)});
+  if (clients.empty()) clients.push_back(OAuthClient{std::string(kOAuthClientId), std::string(kOAuthClientSecret), {}});
+  for (auto& c : clients)
+    if (c.redirect_uris.empty()) c.redirect_uris = kDefaultRedirectUris;
   rate = opt.rate_limit;
   webhook_token = opt.webhook_signature_token;
   if (webhook_token.empty()) webhook_token = Rng(opt.seed ^ 0x77ebb00c5ULL).hex(48);
@@ -486,6 +488,14 @@ ApiResponse Api::Impl::admin(const ApiRequest& req) {
     Value writes = Value::object();
     for (const auto& [k, v] : writes_per_resource) writes.set(k, v);
     out.set("writes", std::move(writes));
+    {
+      std::lock_guard oauth_lock(oauth_mutex);
+      Value oauth_stats = Value::object();
+      oauth_stats.set("codeExchanges", oauth_code_exchanges);
+      oauth_stats.set("refreshes", oauth_refreshes);
+      oauth_stats.set("refused", oauth_refused);
+      out.set("oauth", std::move(oauth_stats));
+    }
     return json(200, to_json(out));
   }
   if (p == "/__sandbox/stats" && m == "DELETE") {
@@ -494,6 +504,8 @@ ApiResponse Api::Impl::admin(const ApiRequest& req) {
     writes_per_resource.clear();
     total_requests = 0;
     rate_limited = faults_injected = 0;
+    std::lock_guard oauth_lock(oauth_mutex);
+    oauth_code_exchanges = oauth_refreshes = oauth_refused = 0;
     return json(204, "");
   }
   if (p == "/__sandbox/faults") {
@@ -675,9 +687,12 @@ ApiResponse Api::Impl::oauth(const ApiRequest& req) {
     std::string state = find(req.params, "state");
     std::string response_type = find(req.params, "response_type");
     if (redirect.empty()) return oauth_error(400, "invalid_request", "redirect_uri is required");
-    if (client_id.empty() || std::none_of(clients.begin(), clients.end(),
-                                          [&](const OAuthClient& c) { return c.client_id == client_id; }))
-      return oauth_error(400, "unauthorized_client", "unknown client_id");
+    auto client = std::find_if(clients.begin(), clients.end(), [&](const OAuthClient& c) { return c.client_id == client_id; });
+    if (client_id.empty() || client == clients.end()) return oauth_error(400, "unauthorized_client", "unknown client_id");
+    // Never redirect to an unregistered URI (an open redirector would leak codes): exact match only.
+    if (std::find(client->redirect_uris.begin(), client->redirect_uris.end(), redirect) == client->redirect_uris.end())
+      return oauth_error(400, "invalid_request", "redirect_uri does not exactly match a registered redirect URI");
+    if (state.empty()) return oauth_error(400, "invalid_request", "state is required");
     std::string sep = redirect.find('?') == std::string::npos ? "?" : "&";
     ApiResponse r = json(302, "");
     r.content_type = "text/plain";
@@ -699,7 +714,7 @@ ApiResponse Api::Impl::oauth(const ApiRequest& req) {
     std::lock_guard lock(oauth_mutex);
     std::string code = oauth_rng.hex(32);
     grants.push_back(std::move(grant));
-    auth_codes[code] = {grants.size() - 1, now_ms() + 600'000};
+    auth_codes[code] = AuthCode{grants.size() - 1, now_ms() + opt.oauth_code_ttl.count() * 1000, redirect};
     r.headers.emplace_back("Location", redirect + sep + "code=" + code + "&state=" + url_encode(state));
     return r;
   }
@@ -729,32 +744,49 @@ ApiResponse Api::Impl::oauth(const ApiRequest& req) {
       return oauth_error(401, "invalid_client", "unknown client or wrong client_secret");
     std::string grant_type = find(form, "grant_type");
     std::lock_guard lock(oauth_mutex);
+    auto refused = [&](int status, std::string_view err, std::string_view desc) {
+      ++oauth_refused;
+      return oauth_error(status, err, desc);
+    };
     std::size_t grant_index = 0;
     if (grant_type == "authorization_code") {
-      auto it = auth_codes.find(find(form, "code"));
-      if (it == auth_codes.end()) return oauth_error(400, "invalid_grant", "authorization code is invalid or was already used");
-      grant_index = it->second.first;
-      bool expired = now_ms() > it->second.second;
+      const std::string code = find(form, "code");
+      auto it = auth_codes.find(code);
+      if (it == auth_codes.end()) {
+        if (auto used = used_codes.find(code); used != used_codes.end()) {
+          // RFC 6749 §4.1.2: a reused code revokes what it issued.
+          grants[used->second].revoked = true;
+          return refused(400, "invalid_grant", "authorization code was already used; the tokens it issued are revoked");
+        }
+        return refused(400, "invalid_grant", "authorization code is invalid");
+      }
+      const AuthCode ac = it->second;
       auth_codes.erase(it);  // single use
-      if (expired) return oauth_error(400, "invalid_grant", "authorization code expired");
+      used_codes[code] = ac.grant;
+      grant_index = ac.grant;
+      if (now_ms() > ac.expires_at) return refused(400, "invalid_grant", "authorization code expired");
       if (grants[grant_index].client_id != client_id)
-        return oauth_error(400, "invalid_grant", "authorization code was issued to another client");
+        return refused(400, "invalid_grant", "authorization code was issued to another client");
+      if (find(form, "redirect_uri") != ac.redirect_uri)
+        return refused(400, "invalid_grant", "redirect_uri does not match the one of the authorization request");
+      ++oauth_code_exchanges;
     } else if (grant_type == "refresh_token") {
       std::string rt = find(form, "refresh_token");
       auto it = refresh_tokens.find(rt);
-      if (it == refresh_tokens.end()) return oauth_error(400, "invalid_grant", "unknown refresh token");
+      if (it == refresh_tokens.end()) return refused(400, "invalid_grant", "unknown refresh token");
       grant_index = it->second;
       OAuthGrant& g = grants[grant_index];
-      if (g.client_id != client_id) return oauth_error(400, "invalid_grant", "refresh token belongs to another client");
-      if (g.revoked) return oauth_error(400, "invalid_grant", "the grant was revoked");
+      if (g.client_id != client_id) return refused(400, "invalid_grant", "refresh token belongs to another client");
+      if (g.revoked) return refused(400, "invalid_grant", "the grant was revoked");
       if (g.refresh_token != rt) {
         // Reuse of a rotated token: treat it as theft and kill the whole grant, as Lever's
         // Auth0 rotation does.
         g.revoked = true;
-        return oauth_error(400, "invalid_grant", "refresh token was already used (rotation); the grant is revoked");
+        return refused(400, "invalid_grant", "refresh token was already used (rotation); the grant is revoked");
       }
+      ++oauth_refreshes;
     } else {
-      return oauth_error(400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
+      return refused(400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
     }
     OAuthGrant& g = grants[grant_index];
     std::string access = "sbx_at_" + oauth_rng.hex(40);

@@ -115,7 +115,14 @@ struct Api::Impl {
 
   std::mutex oauth_mutex;
   std::vector<OAuthGrant> grants;
-  std::unordered_map<std::string, std::pair<std::size_t, std::int64_t>> auth_codes;  // code -> grant, expiry
+  struct AuthCode {
+    std::size_t grant;
+    std::int64_t expires_at;
+    std::string redirect_uri;  // must be presented again, identical, at the exchange
+  };
+  std::unordered_map<std::string, AuthCode> auth_codes;
+  std::unordered_map<std::string, std::size_t> used_codes;  // spent code -> grant (reuse revokes it)
+  std::uint64_t oauth_code_exchanges = 0, oauth_refreshes = 0, oauth_refused = 0;  // under oauth_mutex
   std::unordered_map<std::string, AccessToken> access_tokens;
   std::unordered_map<std::string, std::size_t> refresh_tokens;  // live and spent -> grant
   std::unordered_map<std::string, bool> refresh_spent;

@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
   app.add_option("--webhook-url", opt.webhook_url, "Deliver webhook events to this URL");
   app.add_option("--webhook-token", opt.webhook_signature_token, "Signature token for --webhook-url deliveries");
   app.add_option("--access-token-ttl", ttl_s, "OAuth access-token lifetime in seconds")->check(CLI::Range(1L, 31536000L));
-  app.add_option("--threads", opt.threads, "Worker threads (default: cpp-httplib's)");
+  app.add_option("--threads", opt.threads, "Worker threads (default: max(32, 4 x cores))");
   app.add_option("--port-file", port_file, "Also write the base URL to this file once listening");
   CLI11_PARSE(app, argc, argv);
 

@@ -151,7 +151,10 @@ std::size_t Api::Impl::limit_of(const Ctx& ctx) {
 
 std::optional<Cursor> Api::Impl::cursor_of(const Ctx& ctx) {
   auto v = ctx.param("offset");
-  if (!v || v->empty()) return std::nullopt;
+  if (!v) return std::nullopt;
+  // Lever only accepts an offset that came from a `next`: an empty one is a client bug (a cursor
+  // lost on the way), not "the first page".
+  if (v->empty()) fail(400, "InvalidParameter", "offset must not be empty: pass the `next` value of a previous page");
   auto c = decode_cursor(*v);
   if (!c) fail(400, "InvalidParameter", fmt::format("Invalid offset token {}: pass the `next` value of a previous page", *v));
   return c;

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 
 #include <atomic>
+#include <charconv>
 #include <condition_variable>
 #include <iostream>
 #include <random>
@@ -82,7 +83,52 @@ struct Server::Impl {
     else std::cerr << line << '\n';
   }
 
-  void handle(const httplib::Request& req, httplib::Response& res) {
+  void handle(const httplib::Request& req, httplib::Response& res) { handle(req, res, req.body); }
+
+  // Writes arrive through a content reader so the body limit holds for chunked bodies too
+  // (cpp-httplib 0.11 applies payload_max_length only to a Content-Length).
+  void handle_with_body(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+    const std::size_t limit = api.options().max_body_bytes;
+    std::string body;
+    bool too_large = false;
+    auto receive = [&](const char* data, std::size_t n) {
+      if (body.size() + n > limit) {
+        too_large = true;
+        return false;  // stop reading: the rest is never buffered
+      }
+      body.append(data, n);
+      return true;
+    };
+    bool read_ok = true;
+    if (req.is_multipart_form_data()) {
+      read_ok = reader([](const httplib::MultipartFormData&) { return true; }, receive);
+    } else {
+      read_ok = reader(receive);
+    }
+    // A Content-Length over the limit is refused by cpp-httplib before any byte reaches us.
+    if (!read_ok && req.has_header("Content-Length")) {
+      const std::string cl = req.get_header_value("Content-Length");
+      std::uint64_t n = 0;
+      auto [ptr, ec] = std::from_chars(cl.data(), cl.data() + cl.size(), n);
+      if (ec == std::errc() && ptr == cl.data() + cl.size() && n > limit) too_large = true;
+    }
+    if (!read_ok && !too_large) {
+      res.status = 400;
+      res.set_header("Connection", "close");
+      res.set_content(R"({"code":"BadRequest","message":"the request body could not be read"})", "application/json");
+      return;
+    }
+    if (too_large) {
+      res.status = 413;
+      res.set_header("Connection", "close");
+      res.set_content(fmt::format(R"({{"code":"PayloadTooLarge","message":"request body exceeds {} bytes"}})", limit),
+                      "application/json");
+      return;
+    }
+    handle(req, res, body);
+  }
+
+  void handle(const httplib::Request& req, httplib::Response& res, const std::string& request_body) {
     const ServerOptions& opt = api.options();
     auto started = std::chrono::steady_clock::now();
     if (opt.latency.count() > 0 || opt.jitter.count() > 0) {
@@ -95,7 +141,7 @@ struct Server::Impl {
     ar.path = req.path;
     ar.params.reserve(req.params.size());
     for (const auto& [k, v] : req.params) ar.params.emplace_back(k, v);
-    ar.body = req.body;
+    ar.body = request_body;
     ar.content_type = req.get_header_value("Content-Type");
     ar.authorization = req.get_header_value("Authorization");
     detail::ApiResponse r = api.handle(ar);
@@ -183,16 +229,25 @@ Result<void> Server::start() {
   http.set_keep_alive_max_count(1'000'000);
   // An idle keep-alive connection holds a worker until this expires, also across stop().
   http.set_keep_alive_timeout(2);
-  http.set_payload_max_length(8u << 20);
-  if (opt.threads > 0) {
-    std::size_t n = opt.threads;
+  http.set_payload_max_length(opt.max_body_bytes);
+  // Bounded reads: a connection that goes quiet (idle, or trickling its headers) gives its worker
+  // back after read_timeout instead of cpp-httplib's 5 s; enough workers that a handful of idle
+  // connections cannot starve the rest.
+  const auto rt = std::max<std::chrono::seconds>(opt.read_timeout, std::chrono::seconds(1));
+  http.set_read_timeout(rt.count(), 0);
+  http.set_write_timeout(5, 0);
+  {
+    std::size_t n = opt.threads > 0 ? opt.threads : std::max<std::size_t>(32, 4 * std::thread::hardware_concurrency());
     http.new_task_queue = [n] { return new httplib::ThreadPool(n); };
   }
   auto h = [this](const httplib::Request& req, httplib::Response& res) { impl_->handle(req, res); };
+  auto hb = [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+    impl_->handle_with_body(req, res, reader);
+  };
   http.Get(".*", h);
-  http.Post(".*", h);
-  http.Put(".*", h);
-  http.Patch(".*", h);
+  http.Post(".*", hb);
+  http.Put(".*", hb);
+  http.Patch(".*", hb);
   http.Delete(".*", h);
   http.Options(".*", h);
   http.set_error_handler([](const httplib::Request&, httplib::Response& res) {

@@ -13,6 +13,7 @@
 #include "detail/prepared.hpp"
 #include "detail/readers.hpp"
 #include "detail/text.hpp"
+#include "detail/validator.hpp"
 #include "leverkit/autofill/autofill.hpp"
 
 namespace leverkit::autofill {

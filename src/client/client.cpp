@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "client_state.hpp"
+#include "leverkit/testing/text_audit.hpp"
 
 namespace leverkit {
 
@@ -115,9 +116,10 @@ double ClientState::next_random() {
 }
 
 void ClientState::log(LogLevel level, std::string line) const {
-  if (!logger) return;
+  // Formatted and redacted even without a logger, so the audit seam sees every line (retries only).
   credentials->redact(line);
-  logger(level, line);
+  detail::audit_text("log", line);
+  if (logger) logger(level, line);
 }
 
 Error ClientState::redact(Error e) const {
@@ -125,6 +127,7 @@ Error ClientState::redact(Error e) const {
   credentials->redact(e.lever_message);
   credentials->redact(e.lever_code);
   credentials->redact(e.request_id);
+  detail::audit_text("error", e.to_string());
   return e;
 }
 
@@ -150,8 +153,13 @@ Result<HttpResponse> ClientState::execute(HttpMethod method, std::string_view pa
 
   int attempts = 0;
   bool reauthorized = false;
+  // A POST is not idempotent: once an attempt may have reached Lever (sent, no proof otherwise,
+  // no 4xx refusal), repeating it could write twice, whatever happens after.
+  bool maybe_written = false;
   auto fail = [&](Error e) {
     e.attempts = attempts;
+    if (attempts == 0) e.not_sent = true;
+    if (method == HttpMethod::post && maybe_written) e.may_have_written = true;
     return redact(std::move(e));
   };
   // Waits before the next attempt; an error when the wait is impossible or interrupted.
@@ -173,7 +181,14 @@ Result<HttpResponse> ClientState::execute(HttpMethod method, std::string_view pa
       e.message = fmt::format("{}: {}", what, e.message);
       return fail(std::move(e));
     }
-    LEVERKIT_TRY(auth, credentials->authorization(options));
+    auto authorized = credentials->authorization(options);
+    if (!authorized) {
+      // The same exit as every other failure: attempts counted, the text redacted.
+      Error e = std::move(authorized).error();
+      e.message = fmt::format("{}: {}", what, e.message);
+      return fail(std::move(e));
+    }
+    const std::string auth = std::move(authorized).value();
     req.headers.set("Authorization", auth);
     const auto remaining = std::chrono::ceil<std::chrono::milliseconds>(deadline - clock->now());
     if (remaining.count() <= 0)
@@ -185,6 +200,7 @@ Result<HttpResponse> ClientState::execute(HttpMethod method, std::string_view pa
     auto sent = transport->send(req, per_attempt);
     if (!sent) {
       Error e = std::move(sent).error();
+      if (!e.not_sent && e.code != Errc::invalid_argument) maybe_written = true;
       if (attempts < retry.max_attempts && should_retry_transport(retry, method, e)) {
         if (auto stop = wait(backoff_delay(retry, attempts, next_random()), e)) return std::move(*stop);
         continue;
@@ -200,6 +216,10 @@ Result<HttpResponse> ClientState::execute(HttpMethod method, std::string_view pa
       reauthorized = true;  // the credentials refreshed: one more try, once
       continue;
     }
+    if (resp.status >= 500) maybe_written = true;
+    // Redact the whole body before error_from_response keeps an excerpt of it: a secret cut in
+    // half by the excerpt would no longer match as a whole.
+    credentials->redact(resp.body);
     Error e = error_from_response(resp, what, has_offset, clock->wall_now());
     if (attempts < retry.max_attempts && should_retry_status(retry, method, resp.status)) {
       std::chrono::milliseconds delay = backoff_delay(retry, attempts, next_random());

@@ -53,3 +53,23 @@ bool constant_time_equal(std::string_view a, std::string_view b) noexcept {
 }
 
 }  // namespace leverkit::detail
+
+#include <openssl/rand.h>
+
+#include <stdexcept>
+#include <vector>
+
+namespace leverkit::detail {
+
+std::string random_token(std::size_t bytes) {
+  std::vector<unsigned char> buf(bytes);
+  // RAND_bytes fails only when the CSPRNG cannot be seeded; a predictable state would defeat CSRF
+  // protection, so that is not papered over.
+  if (RAND_bytes(buf.data(), static_cast<int>(buf.size())) != 1) throw std::runtime_error("RAND_bytes failed");
+  std::string b = base64_encode(std::string_view(reinterpret_cast<const char*>(buf.data()), buf.size()));
+  for (char& c : b) c = c == '+' ? '-' : c == '/' ? '_' : c;
+  while (!b.empty() && b.back() == '=') b.pop_back();
+  return b;
+}
+
+}  // namespace leverkit::detail

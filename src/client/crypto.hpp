@@ -14,6 +14,8 @@ std::string base64_encode(std::string_view in);
 }  // namespace leverkit::detail
 
 namespace leverkit::detail {
+/// `bytes` bytes from OpenSSL's CSPRNG as base64url without padding (OAuth `state`).
+std::string random_token(std::size_t bytes);
 
 /// Lowercase hex HMAC-SHA256 of `message` under `key`.
 std::string hmac_sha256_hex(std::string_view key, std::string_view message);

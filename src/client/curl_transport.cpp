@@ -20,8 +20,6 @@ namespace leverkit {
 
 namespace {
 
-constexpr std::string_view not_sent_tag = "request-not-sent";
-
 bool is_ipv4_loopback(std::string_view h) noexcept {
   int parts = 0;
   int first = -1;
@@ -203,6 +201,22 @@ class CurlTransport final : public Transport {
       case HttpMethod::put: curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "PUT"); break;
       case HttpMethod::delete_: curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "DELETE"); break;
     }
+    if (request.method != HttpMethod::get) {
+      // libcurl silently re-sends a request on a new connection when a *reused* keep-alive
+      // connection dies before the first response byte ("Connection died, retrying a fresh
+      // connect") — for a write that can mean two notes in Lever while the caller sees one.
+      // curl has no switch for that retry, but it only happens on reused connections, so a write
+      // always takes a fresh one (TLS session resumption keeps that cheap); the connection then
+      // joins the cache for later reads. tests/unit/client/resend_test.cpp proves it (ADR 0022).
+      curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L);
+    }
+    if (options_.low_speed_limit > 0 && options_.low_speed_time.count() > 0) {
+      // A response trickling below the floor for the window is abandoned (CURLE_OPERATION_TIMEDOUT).
+      curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_limit);
+      curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
+                       static_cast<long>(std::max<std::int64_t>(1, std::chrono::ceil<std::chrono::seconds>(
+                                                                        options_.low_speed_time).count())));
+    }
     if (request.method != HttpMethod::get && (request.method != HttpMethod::delete_ || !request.body.empty())) {
       curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
       curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
@@ -232,14 +246,26 @@ class CurlTransport final : public Transport {
       case CURLE_COULDNT_RESOLVE_PROXY:
       case CURLE_COULDNT_CONNECT:
       case CURLE_SSL_CONNECT_ERROR:
+        return mark_not_sent(Error(Errc::transport, msg));
       case CURLE_PEER_FAILED_VERIFICATION:
       case CURLE_SSL_CACERT_BADFILE:
       case CURLE_SSL_CERTPROBLEM:
       case CURLE_SSL_CIPHER:
-        return mark_not_sent(Error(Errc::transport, msg));
+      case CURLE_SSL_ISSUER_ERROR:
+      case CURLE_SSL_CRL_BADFILE: {
+        // The peer's certificate (or our TLS setup) is wrong: the same handshake fails again, so
+        // this is permanent. Nothing was sent.
+        Error e = mark_not_sent(Error(Errc::transport, msg));
+        e.permanent = true;
+        return e;
+      }
+      case CURLE_RECV_ERROR:
+      case CURLE_SEND_ERROR:
+      case CURLE_GOT_NOTHING:
+      case CURLE_PARTIAL_FILE:
+      default: return Error(Errc::transport, msg);
       case CURLE_URL_MALFORMAT:
       case CURLE_UNSUPPORTED_PROTOCOL: return Error(Errc::invalid_argument, msg);
-      default: return Error(Errc::transport, msg);
     }
   }
 
@@ -291,11 +317,11 @@ bool is_loopback_host(std::string_view host) noexcept {
 }
 
 Error mark_not_sent(Error e) {
-  e.lever_code = std::string(not_sent_tag);
+  e.not_sent = true;
   return e;
 }
 
-bool request_not_sent(const Error& e) noexcept { return e.http_status == 0 && e.lever_code == not_sent_tag; }
+bool request_not_sent(const Error& e) noexcept { return e.http_status == 0 && e.not_sent; }
 
 Result<std::shared_ptr<Transport>> make_curl_transport(TransportOptions options) {
   static std::once_flag once;
@@ -304,6 +330,8 @@ Result<std::shared_ptr<Transport>> make_curl_transport(TransportOptions options)
   if (init != CURLE_OK) return Error(Errc::transport, fmt::format("curl_global_init failed: {}", curl_easy_strerror(init)));
   if (options.connect_timeout.count() <= 0 || options.timeout.count() <= 0)
     return Error(Errc::invalid_argument, "TransportOptions: connect_timeout and timeout must be positive");
+  if (options.low_speed_limit < 0 || options.low_speed_time.count() < 0)
+    return Error(Errc::invalid_argument, "TransportOptions: low_speed_limit and low_speed_time must not be negative");
   return std::shared_ptr<Transport>(std::make_shared<CurlTransport>(std::move(options)));
 }
 

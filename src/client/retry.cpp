@@ -59,7 +59,7 @@ bool should_retry_status(const RetryOptions& o, HttpMethod method, int status) n
 }
 
 bool should_retry_transport(const RetryOptions& o, HttpMethod method, const Error& e) noexcept {
-  if (!o.retry_transport_errors) return false;
+  if (!o.retry_transport_errors || e.permanent) return false;  // e.g. TLS verification failed
   if (e.code != Errc::transport && e.code != Errc::timeout) return false;
   return method != HttpMethod::post || request_not_sent(e);
 }

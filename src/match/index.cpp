@@ -91,6 +91,24 @@ Index Index::build(LeverSnapshot snapshot, Options options) {
     if (o.contact && o.contact->object) for (const auto& p : o.contact->object->phones) add_phone(p.value);
   }
 
+  // Common names: distinct Lever people (contacts) sharing each full name, token order ignored,
+  // so the scorer can weigh "Michael Brown" below "Ingrid Larsen".
+  {
+    std::unordered_map<std::uint64_t, std::uint32_t> people_per_name;
+    std::unordered_set<std::uint64_t> seen;
+    std::vector<std::uint64_t> name_key(d->opps.size(), 0);
+    for (std::uint32_t i = 0; i < d->opps.size(); ++i) {
+      const auto& r = d->opps[i];
+      if (r.name_tokens.size() < 2) continue;
+      auto t = r.name_tokens;
+      std::sort(t.begin(), t.end());
+      name_key[i] = detail::key_hash(detail::join_tokens(t));
+      if (seen.insert(name_key[i] ^ (detail::key_hash(r.contact_id) * 0x9e3779b97f4a7c15ull)).second) ++people_per_name[name_key[i]];
+    }
+    for (std::uint32_t i = 0; i < d->opps.size(); ++i)
+      if (name_key[i]) d->opps[i].name_count = people_per_name[name_key[i]];
+  }
+
   // Interviews.
   d->ivs.resize(s.interviews.size());
   std::vector<std::int64_t> live_starts;

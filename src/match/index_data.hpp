@@ -80,6 +80,7 @@ struct OppRec {
   const Opportunity* opp = nullptr;
   std::string contact_id;
   std::vector<std::string> name_tokens;
+  std::uint32_t name_count = 1;           // distinct Lever people with this full name
   std::vector<EmailKey> emails;
   std::vector<std::string> phones;        // raw text; normalised on demand (rarely compared)
   std::vector<std::uint32_t> interviews;

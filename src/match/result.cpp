@@ -37,6 +37,7 @@ std::string_view to_string(ReasonCode c) noexcept {
     case ReasonCode::no_interview_scheduled: return "no_interview_scheduled";
     case ReasonCode::ambiguous: return "ambiguous";
     case ReasonCode::identity_conflict: return "identity_conflict";
+    case ReasonCode::interview_already_linked: return "interview_already_linked";
   }
   return "insufficient_info";
 }
@@ -46,6 +47,7 @@ std::string_view to_string(WarningCode c) noexcept {
     case WarningCode::reschedule_suspected: return "reschedule_suspected";
     case WarningCode::timezone_shift_suspected: return "timezone_shift_suspected";
     case WarningCode::participant_mismatch: return "participant_mismatch";
+    case WarningCode::identity_mismatch: return "identity_mismatch";
   }
   return "participant_mismatch";
 }

@@ -2,6 +2,8 @@
 
 #include <ostream>
 
+#include "leverkit/testing/text_audit.hpp"
+
 namespace leverkit {
 
 std::string_view to_string(Errc code) noexcept {
@@ -41,6 +43,7 @@ const std::error_category& leverkit_category() noexcept {
 }
 
 bool Error::retryable() const noexcept {
+  if (permanent || may_have_written) return false;
   switch (code) {
     case Errc::transport:
     case Errc::timeout:
@@ -68,7 +71,9 @@ std::string Error::to_string() const {
 
 std::ostream& operator<<(std::ostream& os, const Error& e) { return os << e.to_string(); }
 
-ApiError::ApiError(Error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
+ApiError::ApiError(Error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {
+  detail::audit_text("exception", what());
+}
 
 void outcome_throw_as_system_error_with_payload(const Error& e) { throw ApiError(e); }
 void outcome_throw_as_system_error_with_payload(Error&& e) { throw ApiError(std::move(e)); }

@@ -8,7 +8,8 @@
 // Errors: `authorization()` may fail (e.g. an OAuth refresh failing with `Errc::auth_failed`);
 // an API key never fails. Thread-safety: implementations must be safe to call concurrently.
 // Secrets: `identity()` is a one-way digest, never the secret; `redact()` removes the secret in
-// every form the implementation sends (raw and encoded) from a string.
+// every form the implementation sends (raw and encoded), and any 8-character fragment of those
+// forms, from a string (`redact_secrets`).
 // Example:
 //   auto creds = std::make_shared<leverkit::ApiKeyCredentials>(key);
 //   LEVERKIT_TRY(client, leverkit::Client::create(creds, {}));
@@ -17,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "leverkit/client/call_options.hpp"
 #include "leverkit/models/error.hpp"
@@ -60,11 +62,21 @@ class ApiKeyCredentials final : public Credentials {
  private:
   std::string key_;
   std::string header_;    // "Basic <base64(key:)>"
-  std::string encoded_;   // base64(key:)
   std::string identity_;
 };
 
-/// Replaces each occurrence of `secret` in `text` by "[redacted]" (no-op for an empty secret).
+/// Fragments of a secret this long or longer are redacted wherever they appear.
+inline constexpr std::size_t redaction_fragment = 8;
+
+/// The forms a secret can take in text we format: raw, URL-encoded, base64 of `secret` and of
+/// `secret + ":"` (HTTP Basic), base64url, URL-encoded base64, and base64 of the secret inside a
+/// longer base64 text at each byte alignment.
+std::vector<std::string> secret_forms(std::string_view secret);
+/// Replaces in `text` every run of characters covered by an 8-character (redaction_fragment)
+/// fragment of any form of any of `secrets` — whole, truncated or embedded — by "[redacted]";
+/// forms shorter than 8 characters are replaced only when whole. Empty secrets are ignored.
+void redact_secrets(std::string& text, const std::vector<std::string_view>& secrets);
+/// `redact_secrets(text, {secret})`.
 void redact_secret(std::string& text, std::string_view secret);
 
 }  // namespace leverkit

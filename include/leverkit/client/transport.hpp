@@ -10,7 +10,10 @@
 // Errors: `Errc::transport` (below HTTP), `Errc::timeout`, `Errc::cancelled`,
 // `Errc::invalid_argument` (malformed URL, refused plain http). A transport failure that provably
 // happened before any request byte left (DNS, connect refused, TLS handshake) is marked with
-// `mark_not_sent()`; the client retries POSTs only then. Error text never contains headers.
+// `mark_not_sent()` (Error::not_sent); the client retries POSTs only then. A TLS verification
+// failure is also `Error::permanent` (never retried). Writes (POST/PUT/DELETE) always use a fresh
+// connection, so libcurl can never re-send one on its own after a reused connection dies.
+// Error text never contains headers.
 // Thread-safety: `send` may be called concurrently from many threads.
 // Example:
 //   LEVERKIT_TRY(t, leverkit::make_curl_transport({.connect_timeout = std::chrono::seconds(5)}));
@@ -37,6 +40,11 @@ struct TransportOptions {
   std::string ca_file;
   /// Idle easy handles kept for reuse (each keeps its connections alive).
   int max_idle_handles = 8;
+  /// A response slower than `low_speed_limit` bytes/s for `low_speed_time` (rounded up to whole
+  /// seconds, libcurl's unit) is abandoned with Errc::timeout: a trickling server cannot hold a
+  /// call for its whole budget. 0 disables the floor.
+  long low_speed_limit = 1;
+  std::chrono::milliseconds low_speed_time{30'000};
 };
 
 class Transport {

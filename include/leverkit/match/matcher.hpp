@@ -20,6 +20,7 @@
 #include "leverkit/match/call.hpp"
 #include "leverkit/match/index.hpp"
 #include "leverkit/match/result.hpp"
+#include "leverkit/match/weights.hpp"
 
 namespace leverkit::match {
 
@@ -29,6 +30,7 @@ struct MatchOptions {
   double margin_bits = 3.0;          // best must beat the runner-up by this much
   int debrief_lookback_days = 7;     // a debrief follows its panel within this window
   bool enrich = true;
+  MatchWeights weights{};             // feature weights (bits); the defaults are the tuned values
 };
 
 class Matcher {

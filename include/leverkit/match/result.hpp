@@ -32,9 +32,15 @@ enum class ReasonCode {
   no_interview_scheduled,
   ambiguous,
   identity_conflict,
+  interview_already_linked,  // match_batch: another meeting's recording holds the interview
 };
 
-enum class WarningCode { reschedule_suspected, timezone_shift_suspected, participant_mismatch };
+enum class WarningCode {
+  reschedule_suspected,
+  timezone_shift_suspected,
+  participant_mismatch,
+  identity_mismatch,  // the attendee's email/phone is not among the candidate's in Lever
+};
 
 struct Reason {
   ReasonCode code{};

@@ -64,11 +64,20 @@ struct Error {
   std::string request_id;    // the response's request id header, if any
   std::optional<std::chrono::milliseconds> retry_after;  // from a Retry-After header
   int attempts = 0;          // attempts made before giving up (0 when no request was sent)
+  /// The request provably never reached the server (DNS, connect or TLS handshake failed, or
+  /// the call ended before the first attempt): repeating it is safe for any method.
+  bool not_sent = false;
+  /// A non-idempotent request (POST) may have been acted on by the server (a transport failure
+  /// after sending began, a timeout, a 5xx): repeating it could write twice, so retryable() is false.
+  bool may_have_written = false;
+  /// Repeating cannot help (e.g. TLS certificate verification failed): retryable() is false.
+  bool permanent = false;
 
   Error() = default;
   Error(Errc c, std::string msg) : code(c), message(std::move(msg)) {}
 
-  /// True when repeating the same request later may succeed (429, 5xx, transport, timeout).
+  /// True when repeating the same request later may succeed (429, 5xx, transport, timeout) and
+  /// is safe: false when `permanent` or `may_have_written`.
   [[nodiscard]] bool retryable() const noexcept;
   /// One line: "not_found (HTTP 404, ResourceNotFound): opportunity x was not found [request r]".
   [[nodiscard]] std::string to_string() const;

@@ -119,6 +119,8 @@ class FieldExtractor {
   Extraction read_buckets();
   Extraction read_multi_field();
   Extraction read_text_field();
+  Extraction read_answer_span();
+  std::optional<Extraction> read_self_intro() const;
   Extraction read_code_field();
   // A hedged first reply to the field's question ("let me check") is an answer too: hedged.
   void add_hedge_fallback(std::vector<Reading>& rs) const {
@@ -598,6 +600,71 @@ Extraction FieldExtractor::read_multi_field() {
 Extraction FieldExtractor::read_text_field() {
   if (c_.concept_hint == Concept::start_date) return read_date_field(true);
   if (numeric_concept(c_.concept_hint)) return read_number_field(true);
+  auto out = read_answer_span();
+  // Nobody asked "where do you work?", but the candidate introduced themselves.
+  if (!out.proposal && out.skip == SkipCode::no_evidence &&
+      (c_.concept_hint == Concept::current_employer || c_.concept_hint == Concept::current_title))
+    if (auto intro = read_self_intro()) return std::move(*intro);
+  return out;
+}
+
+// "I'm a backend engineer at Stripe", "I work as a data analyst at Initech", notes' "Currently a
+// staff engineer at Shopify": a present-tense self-introduction states the current title (the
+// words between the article and "at") and employer (the capitalised name after "at"). Past tense
+// ("I was a designer at Airbnb") and the interviewer's own introduction do not count.
+std::optional<Extraction> FieldExtractor::read_self_intro() const {
+  static const PhraseList kLead{
+      "i'm a", "i'm an", "i am a", "i am an", "i'm currently a", "i'm currently an", "i am currently a", "i am currently an",
+      "currently a", "currently an", "i work as a", "i work as an", "i'm working as a", "i'm working as an",
+      "currently working as a", "currently working as an", "i currently work as a", "i currently work as an"};
+  const bool want_employer = c_.concept_hint == Concept::current_employer;
+  for (std::uint32_t u = 0; u < p_.utterances.size(); ++u) {
+    const auto& utt = p_.utterances[u];
+    if (utt.role != SpeakerRole::candidate && utt.role != SpeakerRole::notes) continue;
+    const std::string_view text = utt.text;
+    for (auto [b, e] : sentences(text)) {
+      const std::string_view sv = text.substr(b, e - b);
+      if (!sv.empty() && sv.back() == '?') continue;
+      const auto toks = tokenize(sv);
+      std::size_t ts = 0;
+      long lead = -1;
+      for (std::size_t i = 0; i < toks.size() && lead < 0; ++i)
+        if (long k = phrase_at(toks, kLead, i); k >= 0) {
+          lead = static_cast<long>(i);
+          ts = i + kLead.phrases()[static_cast<std::size_t>(k)].size();
+        }
+      if (lead < 0 || is_hedged(toks)) continue;
+      std::size_t at = ts;
+      while (at < toks.size() && at < ts + 6 && toks[at].norm != "at") ++at;
+      if (at == ts || at + 1 >= toks.size() || toks[at].norm != "at") continue;
+      // The employer: capitalised words right after "at", up to punctuation.
+      std::size_t es = at + 1, ee = es;
+      while (ee < toks.size() && ee < es + 4) {
+        const char c0 = sv[toks[ee].begin];
+        if (!((c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9'))) break;
+        if (ee > es && sv.substr(toks[ee - 1].end, toks[ee].begin - toks[ee - 1].end).find_first_of(",;:.()") != std::string_view::npos)
+          break;
+        ++ee;
+      }
+      if (ee == es) continue;
+      const std::size_t vb = want_employer ? toks[es].begin : toks[ts].begin;
+      const std::size_t ve = want_employer ? toks[ee - 1].end : toks[at - 1].end;
+      Proposal prop;
+      prop.value = collapse_ws(sv.substr(vb, ve - vb));
+      prop.backend = "deterministic";
+      prop.confidence = utt.role == SpeakerRole::notes || p_.role_inferred[u] ? 0.86 : 0.9;
+      prop.interpretation = want_employer ? "the employer the candidate named introducing themselves"
+                                          : "the title the candidate gave introducing themselves";
+      prop.evidence.push_back(quote_of(p_, u, b, e));
+      Extraction out;
+      out.proposal = std::move(prop);
+      return out;
+    }
+  }
+  return std::nullopt;
+}
+
+Extraction FieldExtractor::read_answer_span() {
   std::vector<Reading> rs;
   // the answer to the best matching question, sentence by sentence
   std::optional<std::uint32_t> exchange;
@@ -698,152 +765,12 @@ Extraction FieldExtractor::run() {
   return Extraction{std::nullopt, SkipCode::unsupported_type, "leverkit does not fill this field type.", {}};
 }
 
-// Where a whitespace/case-folded quote occurs; the utterance index or -1.
-long find_quote(const Prepared& p, const std::string& folded_quote, bool candidate_side_only, bool* wrong_role) {
-  long found_other = -1;
-  for (std::size_t k = 0; k < p.folded.size(); ++k) {
-    if (p.folded[k].find(folded_quote) == std::string::npos) continue;
-    auto r = p.utterances[k].role;
-    bool ok = r == SpeakerRole::candidate || r == SpeakerRole::notes;
-    if (ok || !candidate_side_only) return static_cast<long>(k);
-    found_other = static_cast<long>(k);
-  }
-  if (found_other >= 0 && wrong_role) *wrong_role = true;
-  return -1;
-}
-
 }  // namespace
-
-std::string format_date_value(std::int64_t ms) {
-  auto d = year_month_day{floor<days>(sys_time<milliseconds>{milliseconds{ms}})};
-  return iso_date(d);
-}
 
 Extraction extract_deterministic(const Prepared& p, const FormField& f, const FieldClassification& c,
                                  const CallContext& call) {
   FieldExtractor x(p, f, c, call);
   return x.run();
-}
-
-std::optional<std::string> validate(const Prepared& p, const FormField& f, Proposal& proposal) {
-  auto cls = classify_field(f);
-  if (cls.cls != FieldClass::objective) return fmt::format("field policy: {}", to_string(cls.cls));
-  if (has_value(f.value)) return std::string("the field already has a value");
-  std::string why;
-  if (!value_fits(f, proposal.value, &why)) return why;
-  if (proposal.backend == "metadata") return std::nullopt;
-  if (proposal.evidence.empty()) return std::string("no evidence quote");
-  for (auto& q : proposal.evidence) {
-    auto folded = fold_text(q.quote);
-    if (folded.size() < 2) return std::string("an evidence quote is empty");
-    bool wrong_role = false;
-    long k = find_quote(p, folded, true, &wrong_role);
-    if (k < 0)
-      return wrong_role ? fmt::format("quote \"{}\" was not said by the candidate", q.quote)
-                        : fmt::format("quote \"{}\" does not occur in the transcript or notes", q.quote);
-    const auto& u = p.utterances[static_cast<std::size_t>(k)];
-    q.speaker = u.speaker;
-    q.role = u.role;
-    q.start_ms = u.start_ms;
-  }
-  // text values are quotes: they must be found too
-  if (f.type == FieldType::text || f.type == FieldType::textarea || f.type == FieldType::university) {
-    auto c = cls.concept_hint;
-    bool derived = c == Concept::start_date || numeric_concept(c) || c == Concept::interview_date;
-    if (!derived) {
-      auto folded = fold_text(std::get<std::string>(proposal.value));
-      bool in_quotes = std::any_of(proposal.evidence.begin(), proposal.evidence.end(), [&](const EvidenceQuote& q) {
-        return fold_text(q.quote).find(folded) != std::string::npos;
-      });
-      bool wrong = false;
-      if (!in_quotes && find_quote(p, folded, true, &wrong) < 0)
-        return std::string("a text value must be quoted from the candidate, not paraphrased");
-    }
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string> rederive(const Prepared& p, const FormField& f, const FieldClassification& c,
-                                    const Proposal& proposal) {
-  std::string joined;
-  for (const auto& q : proposal.evidence) {
-    joined += q.quote;
-    if (!joined.empty() && joined.back() != '.' && joined.back() != '?' && joined.back() != '!') joined += '.';
-    joined += ' ';
-  }
-  auto toks = tokenize(joined);
-  auto keys = key_stems(f);
-  for (const auto& s : synonym_stems(c.concept_hint)) keys.push_back(s);
-  switch (f.type) {
-    case FieldType::yes_no: {
-      auto want = std::get<std::string>(proposal.value);
-      // find the question the quote answered, for bare replies
-      std::vector<Token> question;
-      for (const auto& ex : p.exchanges)
-        for (auto a : ex.answer)
-          if (p.folded[a].find(fold_text(proposal.evidence.front().quote)) != std::string::npos && !ex.question.empty())
-            question = tokenize(p.utterances[ex.question.back()].text);
-      bool qm = contains_stem(question, keys);
-      bool first = true;
-      for (auto [b, e] : sentences(joined)) {
-        auto st = tokenize(std::string_view(joined).substr(b, e - b));
-        auto y = read_yes_no(question, qm, st, first, keys);
-        first = false;
-        if (y.status == ReadStatus::value) {
-          if ((y.yes ? "yes" : "no") == want) return std::nullopt;
-          return std::string("the quote says the opposite");
-        }
-        if (y.status != ReadStatus::none) return std::string("the quote is hedged or ambiguous");
-      }
-      return std::string("the quote does not state yes or no");
-    }
-    case FieldType::date: {
-      auto want = format_date_value(std::get<std::int64_t>(proposal.value));
-      for (const auto& d : read_dates(joined, toks, p.meeting_day))
-        if (d.status == ReadStatus::value && iso_date(d.date) == want) return std::nullopt;
-      return fmt::format("the quote does not state the date {}", want);
-    }
-    case FieldType::dropdown:
-    case FieldType::multiple_choice:
-    case FieldType::multiple_select: {
-      std::vector<std::string> want;
-      if (auto* s = std::get_if<std::string>(&proposal.value)) want.push_back(*s);
-      else want = std::get<std::vector<std::string>>(proposal.value);
-      if (yes_no_options(f)) return std::nullopt;  // checked like a yes-no by the caller's reader
-      for (const auto& w : want) {
-        bool named = false;
-        for (const auto& v : option_variants(w)) {
-          long at = find_option(joined, toks, v);
-          if (at >= 0 && !negated_at(toks, static_cast<std::size_t>(at))) named = true;
-        }
-        if (!named) return fmt::format("the quote does not name the option \"{}\"", w);
-      }
-      return std::nullopt;
-    }
-    case FieldType::currency: {
-      double want = std::holds_alternative<double>(proposal.value) ? std::get<double>(proposal.value)
-                                                                    : static_cast<double>(std::get<std::int64_t>(proposal.value));
-      for (const auto& n : read_numbers(joined, toks))
-        if (!n.range && std::fabs(n.value - want) < 0.5) return std::nullopt;
-      return std::string("the quote does not state that amount");
-    }
-    default: {
-      // numbers and dates read into text fields must be what the quote states
-      if (numeric_concept(c.concept_hint)) {
-        auto want = fold_text(std::get<std::string>(proposal.value));
-        for (const auto& n : read_numbers(joined, toks))
-          if (fold_text(format_number(n)) == want) return std::nullopt;
-        return fmt::format("the quote does not state the number \"{}\"", std::get<std::string>(proposal.value));
-      }
-      if (c.concept_hint == Concept::start_date) {
-        auto want = std::get<std::string>(proposal.value);
-        for (const auto& d : read_dates(joined, toks, p.meeting_day))
-          if (d.status == ReadStatus::value && iso_date(d.date) == want) return std::nullopt;
-        return fmt::format("the quote does not state the date {}", want);
-      }
-      return std::nullopt;  // text: validate() already required the value to be quoted
-    }
-  }
 }
 
 }  // namespace leverkit::autofill::detail

@@ -1,4 +1,4 @@
-// Private: the deterministic extractor, the shared validator and the model extractor.
+// Private: the deterministic extractor (the validator every proposal passes is in validator.hpp).
 #pragma once
 
 #include <optional>
@@ -30,17 +30,5 @@ struct Extraction {
 
 Extraction extract_deterministic(const Prepared& p, const FormField& f, const FieldClassification& c,
                                  const CallContext& call);
-
-/// The one gate every proposal passes: field policy (re-classified here), no overwrite, type
-/// and option membership, and evidence quotes that occur (whitespace- and case-folded) in an
-/// utterance of the candidate or the notes. Rewrites each quote's speaker/time from the
-/// utterance it was found in. Returns the reason on rejection.
-std::optional<std::string> validate(const Prepared& p, const FormField& f, Proposal& proposal);
-
-/// Re-derives a model's value from its own quotes with the typed readers.
-std::optional<std::string> rederive(const Prepared& p, const FormField& f, const FieldClassification& c,
-                                    const Proposal& proposal);
-
-std::string format_date_value(std::int64_t ms);
 
 }  // namespace leverkit::autofill::detail

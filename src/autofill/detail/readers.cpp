@@ -193,7 +193,9 @@ bool is_hedged(const std::vector<Token>& toks) {
       "need to check", "depends", "depending", "i guess", "hopefully", "don't know", "do not know",
       "no idea", "hard to say", "tbd", "to be determined", "could be", "not decided", "undecided",
       "haven't decided", "still figuring", "i suppose", "i'd say", "likely", "unlikely",
-      "i'm hoping", "i hope", "ideally", "tentatively", "roughly", "or so", "ish"};
+      "i'm hoping", "i hope", "tentatively", "roughly", "or so", "ish"};
+  // Not hedges: softened preferences ("ideally hybrid", "preferably remote") state the
+  // preference; only an explicit hedge or condition in the same sentence makes it one.
   if (has_any(toks, kHedges)) return true;
   for (const auto& t : toks)
     if (t.norm == "if" || t.norm == "unless" || t.norm == "assuming" || t.norm == "provided") return true;
@@ -265,11 +267,18 @@ YesNoReading read_yes_no(const std::vector<Token>& question, bool question_match
   static const PhraseList kYes{
       "yes", "yeah", "yep", "yup", "correct", "right", "sure", "definitely", "absolutely", "certainly",
       "indeed", "of course", "that's right", "that's correct", "i do", "i am", "i have", "i will",
-      "i can", "i did", "i would", "affirmative", "exactly", "required", "needed"};
+      "i can", "i did", "i would", "affirmative", "exactly", "required", "needed",
+      // willingness: "I'm happy to", "open to that", "fine with that" answer a yes/no question
+      "happy to", "i'm happy to", "i am happy to", "i'd be happy to", "more than happy", "glad to", "i'd be glad to",
+      "open to", "i'm open to", "i am open to", "i'd be open to", "i'm open", "fine with", "i'm fine with",
+      "i am fine with", "that's fine", "fine by me", "works for me", "that works", "i'm okay with", "i'm ok with",
+      "okay with", "ok with", "no problem", "sounds good", "willing to", "i'm willing to", "i am willing to",
+      "i'd be willing to"};
   static const PhraseList kNoPron{
       "i don't", "i do not", "i'm not", "i am not", "i haven't", "i have not", "i won't", "i can't",
       "i didn't", "i wouldn't", "not really", "not at all", "not required", "not needed", "no need",
-      "none needed", "not necessary", "none"};
+      "none needed", "not necessary", "none", "not open", "not willing", "not happy", "i'd rather not", "rather not",
+      "i'd prefer not"};
   static const PhraseList kNo{"no", "nope", "nah", "never"};
   auto starts = [&](const PhraseList& list) { return phrase_at(head, list) >= 0; };
   bool yes = starts(kYes);

@@ -17,6 +17,7 @@ namespace leverkit::autofill::detail {
 enum class ReadStatus { none, value, hedged, ambiguous };
 
 /// Hedge ("I think", "probably", "not sure", "let me check") or conditional ("if ...").
+/// Softened preferences ("ideally", "preferably") are not hedges: they state the preference.
 bool is_hedged(const std::vector<Token>& toks);
 /// Correction marker ("actually", "sorry, I meant", "let me correct", "scratch that").
 bool is_correction(const std::vector<Token>& toks);

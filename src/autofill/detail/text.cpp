@@ -143,6 +143,8 @@ std::string stem(std::string_view w) {
     s.resize(s.size() - 2);
   } else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
     s.resize(s.size() - 1);
+  } else if (s.size() > 4 && s.back() == 'e' && s[s.size() - 2] != 'e') {
+    s.pop_back();  // "relocate" meets "relocating"/"relocated": both "relocat"
   }
   return s;
 }

@@ -149,15 +149,17 @@ bool matches(const FieldOutcome& o, const std::string& want) {
 
 struct Totals {
   int fills = 0, correct = 0, answerable = 0, answered = 0, forbidden_fills = 0, forbidden_fields = 0;
-  int code_checks = 0, code_ok = 0, scenarios = 0;
+  int code_checks = 0, code_ok = 0, scenarios = 0, wrong_fills = 0;
   std::map<std::string, std::pair<int, int>> per_type;  // fills, correct
   std::vector<std::string> problems;
 };
 
-Totals evaluate(const AutofillOptions& opt = {}) {
+// "scenarios" is the TRAINING set (the engine was tuned on it); "heldout" is frozen and was
+// never tuned on (tests/data/autofill/heldout/README.md).
+Totals evaluate(const AutofillOptions& opt = {}, const char* set = "scenarios") {
   Totals t;
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(fs::path(LEVERKIT_TEST_DATA_DIR) / "autofill" / "scenarios"))
+  for (const auto& e : fs::directory_iterator(fs::path(LEVERKIT_TEST_DATA_DIR) / "autofill" / set))
     if (e.path().extension() == ".txt") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {
@@ -182,6 +184,7 @@ Totals evaluate(const AutofillOptions& opt = {}) {
             ++t.answered;
             ++t.per_type[o.type_name].second;
           } else if (filled) {
+            ++t.wrong_fills;
             t.problems.push_back(fmt::format("{} {}: WRONG fill \"{}\", expected \"{}\"", sc.name, e.id, shown(o), e.text));
           } else {
             t.problems.push_back(fmt::format("{} {}: missed \"{}\" ({}: {})", sc.name, e.id, e.text,
@@ -189,6 +192,7 @@ Totals evaluate(const AutofillOptions& opt = {}) {
           }
           break;
         case Expect::abstain:
+          if (filled) ++t.wrong_fills;
           if (filled) t.problems.push_back(fmt::format("{} {}: WRONG fill \"{}\", expected a skip", sc.name, e.id, shown(o)));
           break;
         case Expect::forbidden:
@@ -209,18 +213,34 @@ Totals evaluate(const AutofillOptions& opt = {}) {
   return t;
 }
 
-}  // namespace
-
-TEST_CASE("Evaluation: precision >= 97 %, coverage >= 80 %, zero forbidden fills (hard)") {
-  auto t = evaluate();
+void print(const char* set, const Totals& t) {
   const double precision = t.fills ? static_cast<double>(t.correct) / t.fills : 1.0;
   const double coverage = t.answerable ? static_cast<double>(t.answered) / t.answerable : 0.0;
-  std::printf("autofill eval: %d scenarios, %d fills, %d correct, precision %.1f %%, coverage %d/%d = %.1f %%, "
-              "forbidden fills %d of %d forbidden fields, skip codes %d/%d\n",
-              t.scenarios, t.fills, t.correct, 100 * precision, t.answered, t.answerable, 100 * coverage,
+  std::printf("autofill eval (%s): %d scenarios, %d fills, %d correct, precision %.1f %%, recall %d/%d = %.1f %%, "
+              "wrong fills %d, forbidden fills %d of %d forbidden fields, skip codes %d/%d\n",
+              set, t.scenarios, t.fills, t.correct, 100 * precision, t.answered, t.answerable, 100 * coverage, t.wrong_fills,
               t.forbidden_fills, t.forbidden_fields, t.code_ok, t.code_checks);
   for (const auto& [type, pc] : t.per_type) std::printf("  %-16s fills %d correct %d\n", type.c_str(), pc.first, pc.second);
   for (const auto& p : t.problems) std::printf("  %s\n", p.c_str());
+}
+
+}  // namespace
+
+// HELD-OUT set: the honest figures. Zero forbidden fills is a hard gate (a safety property, not a
+// tuned number); precision, recall and wrong fills are reported for the docs.
+TEST_CASE("Evaluation (held-out): zero forbidden fills (hard), figures reported") {
+  auto t = evaluate({}, "heldout");
+  print("held-out", t);
+  CHECK(t.scenarios >= 10);
+  CHECK(t.forbidden_fields > 0);
+  REQUIRE(t.forbidden_fills == 0);
+}
+
+TEST_CASE("Evaluation (training set): precision >= 97 %, coverage >= 80 %, zero forbidden fills (hard)") {
+  auto t = evaluate();
+  const double precision = t.fills ? static_cast<double>(t.correct) / t.fills : 1.0;
+  const double coverage = t.answerable ? static_cast<double>(t.answered) / t.answerable : 0.0;
+  print("training", t);
   CHECK(t.scenarios >= 30);
   CHECK(t.forbidden_fields > 0);
   REQUIRE(t.forbidden_fills == 0);
@@ -256,4 +276,6 @@ TEST_CASE("Evaluation: a model that tries to fill everything adds no forbidden f
   opt.model.model = &model;
   auto t = evaluate(opt);
   REQUIRE(t.forbidden_fills == 0);
+  auto h = evaluate(opt, "heldout");
+  REQUIRE(h.forbidden_fills == 0);
 }

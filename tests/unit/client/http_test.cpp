@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "leverkit/client/http.hpp"
+#include "leverkit/client/retry.hpp"
 #include "leverkit/client/transport.hpp"
 
 using namespace leverkit;
@@ -63,8 +64,28 @@ TEST_CASE("not-sent marking is visible only on marked transport errors") {
   Error e(Errc::transport, "connect refused");
   CHECK_FALSE(request_not_sent(e));
   CHECK(request_not_sent(mark_not_sent(e)));
+  CHECK(mark_not_sent(e).not_sent);
+  CHECK(mark_not_sent(e).lever_code.empty());  // a real field now, not a magic Lever code
   Error http(Errc::server_error, "x");
   http.http_status = 503;
-  http.lever_code = "request-not-sent";
+  http.lever_code = "request-not-sent";  // Lever's own code can never be mistaken for the mark
   CHECK_FALSE(request_not_sent(http));
+  http.not_sent = true;
+  CHECK_FALSE(request_not_sent(http));  // an HTTP answer means it was sent
+}
+
+TEST_CASE("retryable() is false for permanent failures and for writes that may have been applied") {
+  Error t(Errc::transport, "reset");
+  CHECK(t.retryable());
+  Error tls = t;
+  tls.permanent = true;
+  CHECK_FALSE(tls.retryable());
+  Error post = t;
+  post.may_have_written = true;
+  CHECK_FALSE(post.retryable());
+  Error busy(Errc::server_error, "503");
+  busy.may_have_written = true;
+  CHECK_FALSE(busy.retryable());
+  CHECK_FALSE(should_retry_transport(RetryOptions{}, HttpMethod::get, tls));
+  CHECK(should_retry_transport(RetryOptions{}, HttpMethod::get, t));
 }

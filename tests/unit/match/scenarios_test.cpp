@@ -79,15 +79,16 @@ void report(const char* what, const Metrics& m) {
   for (const auto& f : m.failures) MESSAGE(f);
 }
 
-}  // namespace
-
-TEST_CASE("hand-written scenarios meet the precision, recall and reason-accuracy targets") {
-  auto snap = load_lever_directory(std::string(LEVERKIT_TEST_DATA_DIR) + "/match/lever");
+// Runs one scenario file against its Lever world; calls sharing a "batch" id are matched
+// together (duplicate/split grouping, one-to-one assignment), others alone.
+Metrics run_scenarios(const std::string& lever_dir, const std::string& scenarios_path) {
+  Metrics m;
+  auto snap = load_lever_directory(lever_dir);
   REQUIRE_MESSAGE(snap, (snap ? "" : snap.error().to_string()));
   Index index = Index::build(std::move(snap).value());
   Matcher matcher(index);
 
-  std::ifstream in(std::string(LEVERKIT_TEST_DATA_DIR) + "/match/scenarios.jsonl");
+  std::ifstream in(scenarios_path);
   REQUIRE(in);
   std::string line;
   std::vector<Call> calls;
@@ -113,11 +114,7 @@ TEST_CASE("hand-written scenarios meet the precision, recall and reason-accuracy
     x.batch = str(doc, "batch");
     gold.push_back(std::move(x));
   }
-  REQUIRE(calls.size() >= 40);
-
-  // Calls sharing a "batch" id are matched together (duplicate/split grouping); others alone.
   std::map<std::string, std::vector<std::size_t>> batches;
-  Metrics m;
   for (std::size_t i = 0; i < calls.size(); ++i) {
     if (!gold[i].batch.empty()) { batches[gold[i].batch].push_back(i); continue; }
     score(m, gold[i], matcher.match(calls[i]), calls[i].id);
@@ -128,11 +125,33 @@ TEST_CASE("hand-written scenarios meet the precision, recall and reason-accuracy
     auto results = matcher.match_batch(group);
     for (std::size_t k = 0; k < members.size(); ++k) score(m, gold[members[k]], results[k], calls[members[k]].id);
   }
-  report("hand-written", m);
+  return m;
+}
+
+}  // namespace
+
+// TRAINING set: the weights were tuned on these scenarios (ADR 0040), so the targets here show
+// the rules do what they say, not field accuracy.
+TEST_CASE("hand-written scenarios (training set) meet the precision, recall and reason-accuracy targets") {
+  const std::string dir = std::string(LEVERKIT_TEST_DATA_DIR) + "/match";
+  Metrics m = run_scenarios(dir + "/lever", dir + "/scenarios.jsonl");
+  report("hand-written (training)", m);
+  CHECK(m.total >= 40);
   CHECK(m.precision() >= 0.99);
   CHECK(m.recall() >= 0.95);
   CHECK(m.reason_accuracy() >= 0.95);
   CHECK(m.warn_ok == m.warn_total);
+}
+
+// HELD-OUT set (tests/data/match/heldout, frozen, never tuned on): its figures are the honest
+// ones. Only auto-link precision is a gate — a wrong link is the costly error; recall, reason
+// accuracy and warnings are reported for the docs, not tuned to.
+TEST_CASE("held-out scenarios: auto-link precision >= 95 %, figures reported") {
+  const std::string dir = std::string(LEVERKIT_TEST_DATA_DIR) + "/match/heldout";
+  Metrics m = run_scenarios(dir + "/lever", dir + "/scenarios.jsonl");
+  report("hand-written (held-out)", m);
+  CHECK(m.total >= 30);
+  CHECK(m.precision() >= 0.95);
 }
 
 TEST_CASE("synthetic scenarios (seeded generator) meet the targets") {

@@ -39,7 +39,15 @@ struct ApiKey {
 struct OAuthClient {
   std::string client_id;
   std::string client_secret;
+  /// Registered redirect URIs; /oauth/authorize and the code exchange accept only an exact match.
+  /// Empty: kDefaultRedirectUris.
+  std::vector<std::string> redirect_uris;
 };
+
+/// Registered for every client that lists none: `leverkit connect`'s default loopback callback
+/// and the URI the sandbox tests and docs use.
+inline const std::vector<std::string> kDefaultRedirectUris = {
+    "http://127.0.0.1:8765/callback", "http://localhost:8765/callback", "http://localhost/cb"};
 
 struct RateLimitOptions {
   bool enabled = true;
@@ -62,9 +70,14 @@ struct ServerOptions {
   std::string webhook_url;        // deliver events here too (http:// only)
   std::string webhook_signature_token;  // default: derived from the seed
   std::chrono::seconds access_token_ttl{3600};
+  std::chrono::seconds oauth_code_ttl{60};  // authorization codes: single use, this short-lived
+  /// Largest request body accepted (Content-Length or chunked); larger → 413.
+  std::size_t max_body_bytes = 8u << 20;
+  /// A connection that sends nothing for this long is closed (idle keep-alive, slow headers).
+  std::chrono::seconds read_timeout{2};
   std::vector<ApiKey> api_keys;   // empty: the documented default keys
   std::vector<OAuthClient> oauth_clients;  // empty: the documented default client
-  std::size_t threads = 0;        // worker threads; 0: cpp-httplib's default
+  std::size_t threads = 0;        // worker threads; 0: max(32, 4 x cores) so idle connections cannot starve it
   /// Wall clock in ms since the epoch used for timestamps, token lifetimes and the rate
   /// limiter; tests inject a fake one. Default: std::chrono::system_clock.
   std::function<std::int64_t()> clock;

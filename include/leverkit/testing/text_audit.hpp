@@ -1,0 +1,29 @@
+// leverkit/testing/text_audit.hpp — a test seam that sees every text leverkit hands out.
+//
+// What: when an audit function is installed, leverkit calls it with every error it returns from
+// the client pipeline and the OAuth session (`Error::to_string()` after redaction), every
+// exception text (`ApiError::what()`) and every log line (after redaction). Tests use it to
+// sweep a whole suite's output for credential fragments (tests/unit/client/main.cpp). Off by
+// default; it costs one atomic load per error or log line.
+// Errors: none. Thread-safety: the function may be called from any thread, concurrently; install
+// it before starting threads. It must not throw.
+// Example:
+//   leverkit::testing::set_text_audit([](std::string_view kind, std::string_view text) { ... });
+#pragma once
+
+#include <string_view>
+
+namespace leverkit::testing {
+
+/// `kind` is "error", "exception" or "log".
+using TextAudit = void (*)(std::string_view kind, std::string_view text) noexcept;
+
+/// Installs `fn` (nullptr removes it).
+void set_text_audit(TextAudit fn) noexcept;
+
+}  // namespace leverkit::testing
+
+namespace leverkit::detail {
+/// Hands `text` to the installed audit function, if any.
+void audit_text(std::string_view kind, std::string_view text) noexcept;
+}  // namespace leverkit::detail
