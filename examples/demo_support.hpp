@@ -1,10 +1,6 @@
 // demo_support.hpp — what the integration examples share: connecting (Lever with LEVER_API_KEY,
-// else an in-process leverkit-sandbox), a cheap permission probe, and a sync into a store.
-//
-// The permission probe is the examples' own: it GETs one item of every resource the flow reads
-// (limit=1) and, only when writes are allowed, POSTs an *empty* body to the write routes — Lever
-// checks the key's permission before the body, so 403 means "missing scope" and 400 means "this
-// key may write here", and an empty body can never create anything.
+// else an in-process leverkit-sandbox), the permission check (leverkit::check_connection), a
+// sync into a store, and loading recorded calls.
 #pragma once
 
 #include <chrono>
@@ -19,6 +15,7 @@
 
 #include "leverkit/client/client.hpp"
 #include "leverkit/client/transport.hpp"
+#include "leverkit/integration/connection_check.hpp"
 #include "leverkit/integration/live_match.hpp"
 #include "leverkit/integration/recorded_call.hpp"
 #include "leverkit/integration/sync.hpp"
@@ -74,47 +71,11 @@ inline leverkit::Result<Connection> connect(std::size_t sandbox_opportunities = 
   return c;
 }
 
-struct Permission {
-  std::string what;
-  std::string route;
-  int status = 0;       // HTTP status of the probe (0: transport failure)
-  bool allowed = false;
-};
-
-inline std::vector<Permission> probe_permissions(const leverkit::Client& client, bool probe_writes) {
-  std::vector<Permission> out;
-  auto probe = [&](std::string what, leverkit::HttpMethod m, std::string path, bool write) {
-    auto r = client.request(m, path, write ? std::string("{}") : std::string());
-    Permission p{std::move(what), fmt::format("{} {}", leverkit::to_string(m), path)};
-    p.status = r ? r.value().status : r.error().http_status;
-    // A write probe with an empty body: 400 = permitted (body refused), 403 = no scope.
-    p.allowed = r.has_value() || (write && p.status == 400);
-    out.push_back(std::move(p));
-  };
-  using leverkit::HttpMethod;
-  probe("read opportunities", HttpMethod::get, "/opportunities?limit=1", false);
-  probe("read confidential opportunities", HttpMethod::get, "/opportunities?limit=1&confidentiality=all", false);
-  probe("read users", HttpMethod::get, "/users?limit=1", false);
-  probe("read postings", HttpMethod::get, "/postings?limit=1", false);
-  probe("read stages", HttpMethod::get, "/stages?limit=1", false);
-  probe("read feedback templates", HttpMethod::get, "/feedback_templates?limit=1", false);
-  std::string opp;
-  auto pager = client.list_opportunities({.limit = 1});
-  for (auto&& page : pager.pages()) {
-    if (page && !page.value().data.empty()) opp = page.value().data.front().id;
-    break;
-  }
-  if (!opp.empty()) {
-    probe("read interviews", HttpMethod::get, fmt::format("/opportunities/{}/interviews?limit=1", opp), false);
-    probe("read panels", HttpMethod::get, fmt::format("/opportunities/{}/panels?limit=1", opp), false);
-    probe("read notes", HttpMethod::get, fmt::format("/opportunities/{}/notes?limit=1", opp), false);
-    probe("read feedback", HttpMethod::get, fmt::format("/opportunities/{}/feedback?limit=1", opp), false);
-    if (probe_writes) {
-      probe("write notes", HttpMethod::post, fmt::format("/opportunities/{}/notes", opp), true);
-      probe("write feedback", HttpMethod::post, fmt::format("/opportunities/{}/feedback?perform_as=probe", opp), true);
-    }
-  }
-  return out;
+/// The permission check of leverkit::integration (issue 9's `check_connection`): every
+/// permission the integration needs, probed with calls that cannot change anything (reads with
+/// limit=1; writes aimed at objects that do not exist — 403 = missing, 404/400 = granted).
+inline leverkit::Result<leverkit::ConnectionReport> check_permissions(const leverkit::Client& client) {
+  return leverkit::check_connection(client);
 }
 
 /// Sync the account into a fresh in-memory store, printing progress now and then.

@@ -73,11 +73,15 @@ int main(int argc, char** argv) {
   fmt::print("  Lever API at {} ({}; {})\n", client.base_url(), local ? "local leverkit-sandbox" : "Lever",
              writes ? "writes enabled" : "read-mostly: nothing is written without --write");
 
-  step(2, "Check permissions (a cheap probe: one GET per resource; empty-body POSTs for write scopes)");
+  step(2, "Check permissions (leverkit::check_connection: probes that cannot change anything)");
+  auto perms = demo::check_permissions(client);
+  if (!perms) return std::cerr << "integration_flow: " << perms.error().to_string() << '\n', 1;
   int missing_reads = 0;
-  for (const auto& p : demo::probe_permissions(client, writes)) {
-    fmt::print("  {:<34} {}\n", p.what, p.allowed ? "ok" : fmt::format("MISSING (HTTP {})", p.status));
-    if (!p.allowed && p.what.starts_with("read") && p.what != "read confidential opportunities") ++missing_reads;
+  for (const auto& p : perms.value().permissions) {
+    fmt::print("  {:<32} {:<14} {}\n", p.scope, leverkit::to_string(p.status), p.feature);
+    const bool needed = p.scope == "opportunities:read:admin" || p.scope == "interviews:read:admin" ||
+                        p.scope == "users:read:admin" || p.scope == "panels:read:admin";
+    if (needed && p.status == leverkit::PermissionStatus::missing) ++missing_reads;
   }
   if (missing_reads > 0) return std::cerr << "integration_flow: the key cannot read what the flow needs\n", 1;
 
