@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "api_impl.hpp"
+#include "calls.hpp"
 
 namespace leverkit::sandbox::detail {
 namespace {
@@ -474,6 +475,7 @@ ApiResponse Api::Impl::admin(const ApiRequest& req) {
     return std::move(*v);
   };
   if (p == "/__sandbox/health" && m == "GET") return json(200, "{\"ok\":true}");
+  if (p == "/__sandbox/calls" && m == "GET") { std::shared_lock lock(store_mutex); return synthetic_calls(store, req); }
   if (p == "/__sandbox/stats" && m == "GET") {
     Value out = Value::object();
     std::lock_guard lock(stats_mutex);
