@@ -52,6 +52,11 @@ std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view valu
   return std::nullopt;
 }
 
+bool attempts_left(const RetryOptions& o, int attempts, int rate_limited) noexcept {
+  const int counted = o.rate_limited_within_budget ? attempts - rate_limited : attempts;
+  return counted < o.max_attempts;
+}
+
 bool should_retry_status(const RetryOptions& o, HttpMethod method, int status) noexcept {
   if (std::find(o.retry_statuses.begin(), o.retry_statuses.end(), status) == o.retry_statuses.end()) return false;
   // A POST is not idempotent: repeat it only when Lever refused it before acting (429).

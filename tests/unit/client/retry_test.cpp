@@ -210,3 +210,52 @@ TEST_CASE("retry_statuses is data: an empty list disables status retries") {
   REQUIRE_FALSE(h.client.request(HttpMethod::get, "/stages"));
   CHECK(h.fake->request_count() == 1);
 }
+
+// Issue 12: a 429 storm without Retry-After used to end a listing after max_attempts (~3 s).
+TEST_CASE("a 429 storm without Retry-After keeps backing off within the call's budget") {
+  Harness h;
+  h.client = h.make({.max_attempts = 4, .initial_backoff = 500ms, .max_backoff = 4s, .jitter = 0}, 120s);
+  for (int i = 0; i < 12; ++i) h.fake->enqueue(json_response(429, R"({"code":"TooManyRequests","message":"slow down"})"));
+  h.fake->enqueue(json_response(200, ok_body));
+  auto r = h.client.request(HttpMethod::get, "/stages/s1");
+  REQUIRE_MESSAGE(r, (r ? "" : r.error().to_string()));
+  CHECK(h.fake->request_count() == 13);
+  using ns = std::chrono::nanoseconds;
+  CHECK(h.sleeps() == std::vector<ns>{500ms, 1s, 2s, 4s, 4s, 4s, 4s, 4s, 4s, 4s, 4s, 4s});
+}
+
+TEST_CASE("a 429 storm ends with rate_limited once the next wait would pass the budget") {
+  Harness h;
+  h.client = h.make({.max_attempts = 4, .initial_backoff = 1s, .max_backoff = 4s, .jitter = 0}, 20s);
+  h.fake->on(HttpMethod::get, "/v1/stages", json_response(429, "{}"));
+  auto r = h.client.request(HttpMethod::get, "/stages");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == Errc::rate_limited);
+  // 1 + 2 + 4 + 4 + 4 = 15 s slept; a further 4 s would reach 19 s (< 20 s), the next 23 s.
+  using ns = std::chrono::nanoseconds;
+  CHECK(h.sleeps() == std::vector<ns>{1s, 2s, 4s, 4s, 4s, 4s});
+  CHECK(r.error().attempts == 7);
+}
+
+TEST_CASE("429s do not use up the retries other failures get") {
+  Harness h;
+  h.client = h.make({.max_attempts = 3, .initial_backoff = 10ms, .max_backoff = 10ms, .jitter = 0});
+  for (int i = 0; i < 5; ++i) h.fake->enqueue(json_response(429, "{}"));
+  h.fake->enqueue(json_response(503, "{}"));
+  h.fake->enqueue(json_response(503, "{}"));
+  h.fake->enqueue(json_response(503, "{}"));
+  auto r = h.client.request(HttpMethod::get, "/stages/s1");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == Errc::server_error);
+  CHECK(h.fake->request_count() == 8);  // 5 x 429, then the 3 attempts max_attempts allows
+}
+
+TEST_CASE("rate_limited_within_budget = false counts 429s like any other failure") {
+  Harness h;
+  h.client = h.make({.max_attempts = 4, .initial_backoff = 10ms, .jitter = 0, .rate_limited_within_budget = false});
+  h.fake->on(HttpMethod::get, "/v1/stages", json_response(429, "{}"));
+  auto r = h.client.request(HttpMethod::get, "/stages");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().attempts == 4);
+  CHECK(h.fake->request_count() == 4);
+}
