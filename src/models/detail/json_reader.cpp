@@ -213,6 +213,9 @@ Result<od::value> unwrap_object(od::document& doc, JsonPath& a, JsonPath& b, con
       }
     }
   }
+  // A malformed document (e.g. an unclosed object) makes simdjson abandon the iterator during the
+  // probe above; rewinding it then dereferences a null parser (found by tests/fuzz, fuzz_models).
+  if (!doc.is_alive()) return decode_error(root, simdjson::TAPE_ERROR, "a JSON document");
   doc.rewind();
   od::value v;
   if (depth == 0) {
