@@ -26,3 +26,17 @@ TEST_CASE("fuzz regression: malformed JSON inside data is a decode_error, not a 
     CHECK_FALSE(w);
   }
 }
+
+// fuzz_form_json, issue 12: a timestamp written as a huge double (1.78e104) was cast to int64
+// (undefined behaviour) instead of being refused.
+TEST_CASE("fuzz regression: an integer field holding a double out of int64 range is a decode_error") {
+  for (const std::string n : {"1.78297e+104", "-1e300", "9223372036854775808.0", "1e19"}) {
+    auto o = decode_opportunity(R"({"data":{"id":"o1","createdAt":)" + n + "}}");
+    REQUIRE_FALSE(o);
+    CHECK(o.error().code == Errc::decode_error);
+    CHECK(o.error().message.find("createdAt") != std::string::npos);
+  }
+  auto ok = decode_opportunity(R"({"data":{"id":"o1","createdAt":1.7e12}})");
+  REQUIRE_MESSAGE(ok, (ok ? "" : ok.error().to_string()));
+  CHECK(to_unix_ms(*ok.value().created_at) == 1'700'000'000'000);
+}
