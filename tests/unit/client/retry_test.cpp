@@ -259,3 +259,15 @@ TEST_CASE("rate_limited_within_budget = false counts 429s like any other failure
   CHECK(r.error().attempts == 4);
   CHECK(h.fake->request_count() == 4);
 }
+
+// fuzz_time, issue 12: a malformed HTTP-date reached date::parse, which converted an unset long
+// double for the seconds (undefined behaviour); such values are now ignored like any other.
+TEST_CASE("fuzz regression: malformed HTTP-dates in Retry-After are ignored") {
+  const auto now = std::chrono::system_clock::time_point{std::chrono::seconds(1'767'225'600)};
+  for (std::string_view v : {"Thu, 83 Jan 2026 00:00:z0 GMT", "Thu, 01 Jan 2026 00:00:1e99 GMT", "Thu, 01 Jan 2026 00:00 GMT",
+                             "Thu, 01 Jan 2026 00:00:00:00 GMT", ":::", "Thu, 01 Jan 2026 0:00:00 GMT"})
+    CHECK_FALSE(parse_retry_after(v, now).has_value());
+  CHECK(parse_retry_after("Thu, 01 Jan 2026 00:00:10 GMT", now) == std::chrono::milliseconds(10'000));
+  CHECK(parse_retry_after("Thursday, 01-Jan-26 00:00:10 GMT", now) == std::chrono::milliseconds(10'000));
+  CHECK(parse_retry_after("Thu Jan  1 00:00:10 2026", now) == std::chrono::milliseconds(10'000));
+}
