@@ -63,7 +63,10 @@ std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view valu
     if (in.fail()) continue;
     in >> std::ws;
     if (!in.eof()) continue;
-    const auto delta = std::chrono::duration_cast<std::chrono::milliseconds>(when - now);
+    // In seconds, not system_clock's nanoseconds: a year such as 0026 ("Thu, 01 Jan 26 ..." read
+    // by the IMF form) overflowed the subtraction (found by fuzz_time).
+    const auto delta = std::chrono::duration_cast<std::chrono::milliseconds>(
+        when - std::chrono::floor<std::chrono::seconds>(now));
     return std::max(delta, std::chrono::milliseconds(0));
   }
   return std::nullopt;

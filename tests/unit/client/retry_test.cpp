@@ -268,6 +268,10 @@ TEST_CASE("fuzz regression: malformed HTTP-dates in Retry-After are ignored") {
                              "Thu, 01 Jan 2026 00:00:00:00 GMT", ":::", "Thu, 01 Jan 2026 0:00:00 GMT"})
     CHECK_FALSE(parse_retry_after(v, now).has_value());
   CHECK(parse_retry_after("Thu, 01 Jan 2026 00:00:10 GMT", now) == std::chrono::milliseconds(10'000));
+  // A two-digit year read by the four-digit form is year 0026: in the past, so no wait (it used to
+  // overflow a nanosecond subtraction).
+  CHECK(parse_retry_after("\tThu, 01 Jan 26 00:00:10 GMT", now) == std::chrono::milliseconds(0));
+  CHECK(parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now) > std::chrono::milliseconds(std::chrono::hours(24 * 365 * 7000)));
   CHECK(parse_retry_after("Thursday, 01-Jan-26 00:00:10 GMT", now) == std::chrono::milliseconds(10'000));
   CHECK(parse_retry_after("Thu Jan  1 00:00:10 2026", now) == std::chrono::milliseconds(10'000));
 }
