@@ -342,7 +342,7 @@ ApiResponse Api::Impl::dispatch(const ApiRequest& req) {
     resp = error(500, "InternalServerError", fmt::format("sandbox error: {}", e.what()));
   }
   if (route->write && resp.status >= 200 && resp.status < 300) count_write(route->resource);
-  if (fault) {
+  if (fault && fault->kind != Fault::none) {  // an "ok" step is normal service
     std::lock_guard lock(stats_mutex);
     ++faults_injected;
     resp.fault = fault->kind;
@@ -546,6 +546,8 @@ ApiResponse Api::Impl::admin(const ApiRequest& req) {
         FaultStep step;
         if (kind == "500" || kind == "502" || kind == "503" || kind == "429") {
           step.status = std::stoi(kind);
+        } else if (kind == "ok") {
+          // normal service for this request: lets a plan spread faults over a run (5 % of requests)
         } else if (kind == "reset") {
           step.kind = Fault::reset;
         } else if (kind == "truncate" || kind == "truncated") {
@@ -557,7 +559,7 @@ ApiResponse Api::Impl::admin(const ApiRequest& req) {
           step.ms = f.is_object() && f.find("ms") ? static_cast<int>(std::clamp<std::int64_t>(f.num("ms"), 0, 60000)) : 1000;
         } else {
           fail(400, "InvalidParameter",
-               fmt::format("unknown fault '{}': use 500, 502, 503, 429, reset, truncate, invalid-json or slow", kind));
+               fmt::format("unknown fault '{}': use 500, 502, 503, 429, reset, truncate, invalid-json, slow or ok", kind));
         }
         plan.steps.push_back(step);
       }

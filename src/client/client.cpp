@@ -152,6 +152,7 @@ Result<HttpResponse> ClientState::execute(HttpMethod method, std::string_view pa
   req.body = std::move(body);
 
   int attempts = 0;
+  int rate_limited = 0;  // 429 answers: bounded by the budget, not by max_attempts (retry.hpp)
   bool reauthorized = false;
   // A POST is not idempotent: once an attempt may have reached Lever (sent, no proof otherwise,
   // no 4xx refusal), repeating it could write twice, whatever happens after.
@@ -201,7 +202,7 @@ Result<HttpResponse> ClientState::execute(HttpMethod method, std::string_view pa
     if (!sent) {
       Error e = std::move(sent).error();
       if (!e.not_sent && e.code != Errc::invalid_argument) maybe_written = true;
-      if (attempts < retry.max_attempts && should_retry_transport(retry, method, e)) {
+      if (attempts_left(retry, attempts, rate_limited) && should_retry_transport(retry, method, e)) {
         if (auto stop = wait(backoff_delay(retry, attempts, next_random()), e)) return std::move(*stop);
         continue;
       }
@@ -221,7 +222,8 @@ Result<HttpResponse> ClientState::execute(HttpMethod method, std::string_view pa
     // half by the excerpt would no longer match as a whole.
     credentials->redact(resp.body);
     Error e = error_from_response(resp, what, has_offset, clock->wall_now());
-    if (attempts < retry.max_attempts && should_retry_status(retry, method, resp.status)) {
+    if (resp.status == 429) ++rate_limited;
+    if (attempts_left(retry, attempts, rate_limited) && should_retry_status(retry, method, resp.status)) {
       std::chrono::milliseconds delay = backoff_delay(retry, attempts, next_random());
       if (e.retry_after) {
         if (*e.retry_after > retry.max_retry_after) return fail(std::move(e));

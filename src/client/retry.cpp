@@ -23,6 +23,19 @@ std::chrono::milliseconds backoff_delay(const RetryOptions& o, int retry, double
   return std::chrono::milliseconds(static_cast<std::int64_t>(std::llround(d)));
 }
 
+namespace {
+// Exactly one "DD:DD:DD" followed by a space or the end.
+bool has_clock_time(std::string_view v) noexcept {
+  auto digit = [&](std::size_t i) { return i < v.size() && v[i] >= '0' && v[i] <= '9'; };
+  const auto first = v.find(':');
+  if (first == std::string_view::npos || first < 2 || v.find(':', first + 1) != first + 3) return false;
+  if (v.find(':', first + 4) != std::string_view::npos) return false;
+  for (std::size_t i : {first - 2, first - 1, first + 1, first + 2, first + 4, first + 5})
+    if (!digit(i)) return false;
+  return first + 6 == v.size() || v[first + 6] == ' ';
+}
+}  // namespace
+
 std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
                                                            std::chrono::system_clock::time_point now) {
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
@@ -34,6 +47,10 @@ std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view valu
     for (char c : value) secs = secs * 10 + (c - '0');
     return std::chrono::milliseconds(std::chrono::seconds(secs));
   }
+  // All three HTTP-date forms carry "HH:MM:SS"; anything else never reaches date::parse, whose
+  // seconds reader converted an unset long double for input like "00:00:z0" (undefined
+  // behaviour found by tests/fuzz, fuzz_time).
+  if (!has_clock_time(value)) return std::nullopt;
   // HTTP-date (RFC 9110 §5.6.7): IMF-fixdate, then the obsolete RFC 850 and asctime forms.
   static constexpr const char* formats[] = {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT",
                                             "%a %b %e %H:%M:%S %Y"};
@@ -46,10 +63,18 @@ std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view valu
     if (in.fail()) continue;
     in >> std::ws;
     if (!in.eof()) continue;
-    const auto delta = std::chrono::duration_cast<std::chrono::milliseconds>(when - now);
+    // In seconds, not system_clock's nanoseconds: a year such as 0026 ("Thu, 01 Jan 26 ..." read
+    // by the IMF form) overflowed the subtraction (found by fuzz_time).
+    const auto delta = std::chrono::duration_cast<std::chrono::milliseconds>(
+        when - std::chrono::floor<std::chrono::seconds>(now));
     return std::max(delta, std::chrono::milliseconds(0));
   }
   return std::nullopt;
+}
+
+bool attempts_left(const RetryOptions& o, int attempts, int rate_limited) noexcept {
+  const int counted = o.rate_limited_within_budget ? attempts - rate_limited : attempts;
+  return counted < o.max_attempts;
 }
 
 bool should_retry_status(const RetryOptions& o, HttpMethod method, int status) noexcept {

@@ -111,15 +111,24 @@ Result<Timestamp> get_instant(element obj, std::string_view field, const std::op
   }
   if (v.error()) return bad(field, "unreadable");
   element e = v.value_unsafe();
-  if (e.is_int64()) return from_unix_ms(e.get_int64().value_unsafe());
-  if (e.is_uint64()) return from_unix_ms(static_cast<std::int64_t>(e.get_uint64().value_unsafe()));
-  if (e.is_double()) return from_unix_ms(static_cast<std::int64_t>(e.get_double().value_unsafe()));
+  // Epoch milliseconds must name a year in 0001..9999: a double such as 2.2e31 cast to int64 was
+  // undefined behaviour (found by tests/fuzz, fuzz_call_json), an overflowing digit string read as 0.
+  constexpr double kMinMs = -62135596800000.0, kMaxMs = 253402300799999.0;
+  auto epoch_ms = [&](double ms) -> Result<Timestamp> {
+    if (!(ms >= kMinMs && ms <= kMaxMs)) return bad(field, "epoch milliseconds out of range (years 0001-9999)");
+    return from_unix_ms(static_cast<std::int64_t>(ms));
+  };
+  if (e.is_int64()) return epoch_ms(static_cast<double>(e.get_int64().value_unsafe()));
+  if (e.is_uint64()) return bad(field, "epoch milliseconds out of range (years 0001-9999)");
+  if (e.is_double()) return epoch_ms(e.get_double().value_unsafe());
   if (!e.is_string()) return bad(field, "expected ISO-8601 text or epoch milliseconds");
   std::string_view s = detail::trim(e.get_string().value_unsafe());
   if (detail::all_digits(s)) {
     std::int64_t ms = 0;
-    std::from_chars(s.data(), s.data() + s.size(), ms);
-    return from_unix_ms(ms);
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), ms);
+    if (ec != std::errc{} || end != s.data() + s.size())
+      return bad(field, "epoch milliseconds out of range (years 0001-9999)");
+    return epoch_ms(static_cast<double>(ms));
   }
   if (!has_offset(s) && zone && s.size() > 10) {
     auto r = resolve_local_time(s, *zone);

@@ -2,6 +2,7 @@
 // Reads files only; it never talks to Lever and never submits anything.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include "commands.hpp"
 #include "leverkit/autofill/autofill.hpp"
 #include "leverkit/autofill/form_json.hpp"
+#include "leverkit/match/zones.hpp"
 #include "leverkit/models/time.hpp"
 
 namespace leverkit::cli {
@@ -24,6 +26,11 @@ struct AutofillArgs {
 };
 
 std::string read_file(const std::string& path, std::string_view what) {
+  // An ifstream opens a directory and reads nothing: without this check a directory given as
+  // --transcript reached the parser as an empty file and was reported as "no speech found".
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw std::runtime_error(fmt::format("autofill: {} \"{}\" is a directory, not a file", what, path));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(fmt::format("autofill: cannot read {} file \"{}\"", what, path));
   std::ostringstream ss;
@@ -57,9 +64,12 @@ int run(const AutofillArgs& a) {
   in.call.time_zone = a.timezone;
   if (!a.meeting_date.empty()) {
     if (a.meeting_date.size() == 10) {
-      // a plain date is already the meeting's local day
-      in.call.meeting_start = must(parse_iso8601(a.meeting_date + "T00:00:00Z"), "--meeting-date");
-      in.call.time_zone = "UTC";
+      // A plain date is the meeting's local day in --timezone: start at that zone's local
+      // midnight (a DST gap at midnight moves forward, still the same day). The zone used to be
+      // replaced by UTC here, silently dropping --timezone.
+      auto local = must(match::resolve_local_time(a.meeting_date + "T00:00:00", a.timezone),
+                        fmt::format("--meeting-date {} in --timezone {}", a.meeting_date, a.timezone));
+      in.call.meeting_start = local.instant;
     } else {
       in.call.meeting_start = must(parse_iso8601(a.meeting_date), "--meeting-date");
     }

@@ -29,6 +29,8 @@ int run(const MatchArgs& a) {
   std::error_code ec;
   if (!fs::is_directory(a.lever_dir, ec))
     throw std::runtime_error(fmt::format("match: --lever \"{}\" is not a directory of Lever responses", a.lever_dir));
+  if (fs::is_directory(a.calls_file, ec))
+    throw std::runtime_error(fmt::format("match: --calls \"{}\" is a directory, not a JSON-lines file", a.calls_file));
   std::ifstream in(a.calls_file, std::ios::binary);
   if (!in) throw std::runtime_error(fmt::format("match: cannot read --calls file \"{}\"", a.calls_file));
 

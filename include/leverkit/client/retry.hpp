@@ -33,6 +33,10 @@ struct RetryOptions {
   bool retry_transport_errors = true;
   /// Honour Retry-After up to this long; a longer demand ends the call with the error instead.
   std::chrono::milliseconds max_retry_after{60'000};
+  /// A 429 means Lever did nothing, so waiting longer is always safe: when true, 429 answers do
+  /// not count against `max_attempts` and the client keeps backing off (up to `max_backoff`)
+  /// until the call's time budget cannot cover the next wait. When false, 429s count like 5xx.
+  bool rate_limited_within_budget = true;
 };
 
 /// Delay before retry number `retry` (1 = the first retry): min(max_backoff,
@@ -42,6 +46,10 @@ std::chrono::milliseconds backoff_delay(const RetryOptions& options, int retry, 
 /// Retry-After as a delay: "120" (seconds) or an HTTP-date relative to `now` (a past date = 0).
 std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
                                                            std::chrono::system_clock::time_point now);
+
+/// Whether another attempt is allowed after `attempts` attempts of which `rate_limited` were
+/// answered 429 (not counted when `rate_limited_within_budget`; the call's budget bounds them).
+bool attempts_left(const RetryOptions& options, int attempts, int rate_limited) noexcept;
 
 /// Whether an attempt that ended with HTTP `status` should be repeated for `method`.
 bool should_retry_status(const RetryOptions& options, HttpMethod method, int status) noexcept;

@@ -104,6 +104,9 @@ Result<std::int64_t> read_int(od::value v, const JsonPath& p) {
     if (nt == od::number_type::floating_point_number) {
       double d = 0;
       if (auto ec = v.get_double().get(d); ec) return decode_error(p, ec, "an integer");
+      // Casting a double outside int64's range is undefined behaviour (found by fuzz_form_json).
+      if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+        return decode_error(p, "expected an integer, got a number out of range");
       if (d != static_cast<double>(static_cast<std::int64_t>(d)))
         return decode_error(p, "expected an integer, got a fraction");
       return static_cast<std::int64_t>(d);
@@ -213,6 +216,9 @@ Result<od::value> unwrap_object(od::document& doc, JsonPath& a, JsonPath& b, con
       }
     }
   }
+  // A malformed document (e.g. an unclosed object) makes simdjson abandon the iterator during the
+  // probe above; rewinding it then dereferences a null parser (found by tests/fuzz, fuzz_models).
+  if (!doc.is_alive()) return decode_error(root, simdjson::TAPE_ERROR, "a JSON document");
   doc.rewind();
   od::value v;
   if (depth == 0) {

@@ -210,3 +210,68 @@ TEST_CASE("retry_statuses is data: an empty list disables status retries") {
   REQUIRE_FALSE(h.client.request(HttpMethod::get, "/stages"));
   CHECK(h.fake->request_count() == 1);
 }
+
+// Issue 12: a 429 storm without Retry-After used to end a listing after max_attempts (~3 s).
+TEST_CASE("a 429 storm without Retry-After keeps backing off within the call's budget") {
+  Harness h;
+  h.client = h.make({.max_attempts = 4, .initial_backoff = 500ms, .max_backoff = 4s, .jitter = 0}, 120s);
+  for (int i = 0; i < 12; ++i) h.fake->enqueue(json_response(429, R"({"code":"TooManyRequests","message":"slow down"})"));
+  h.fake->enqueue(json_response(200, ok_body));
+  auto r = h.client.request(HttpMethod::get, "/stages/s1");
+  REQUIRE_MESSAGE(r, (r ? "" : r.error().to_string()));
+  CHECK(h.fake->request_count() == 13);
+  using ns = std::chrono::nanoseconds;
+  CHECK(h.sleeps() == std::vector<ns>{500ms, 1s, 2s, 4s, 4s, 4s, 4s, 4s, 4s, 4s, 4s, 4s});
+}
+
+TEST_CASE("a 429 storm ends with rate_limited once the next wait would pass the budget") {
+  Harness h;
+  h.client = h.make({.max_attempts = 4, .initial_backoff = 1s, .max_backoff = 4s, .jitter = 0}, 20s);
+  h.fake->on(HttpMethod::get, "/v1/stages", json_response(429, "{}"));
+  auto r = h.client.request(HttpMethod::get, "/stages");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == Errc::rate_limited);
+  // 1 + 2 + 4 + 4 + 4 = 15 s slept; a further 4 s would reach 19 s (< 20 s), the next 23 s.
+  using ns = std::chrono::nanoseconds;
+  CHECK(h.sleeps() == std::vector<ns>{1s, 2s, 4s, 4s, 4s, 4s});
+  CHECK(r.error().attempts == 7);
+}
+
+TEST_CASE("429s do not use up the retries other failures get") {
+  Harness h;
+  h.client = h.make({.max_attempts = 3, .initial_backoff = 10ms, .max_backoff = 10ms, .jitter = 0});
+  for (int i = 0; i < 5; ++i) h.fake->enqueue(json_response(429, "{}"));
+  h.fake->enqueue(json_response(503, "{}"));
+  h.fake->enqueue(json_response(503, "{}"));
+  h.fake->enqueue(json_response(503, "{}"));
+  auto r = h.client.request(HttpMethod::get, "/stages/s1");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == Errc::server_error);
+  CHECK(h.fake->request_count() == 8);  // 5 x 429, then the 3 attempts max_attempts allows
+}
+
+TEST_CASE("rate_limited_within_budget = false counts 429s like any other failure") {
+  Harness h;
+  h.client = h.make({.max_attempts = 4, .initial_backoff = 10ms, .jitter = 0, .rate_limited_within_budget = false});
+  h.fake->on(HttpMethod::get, "/v1/stages", json_response(429, "{}"));
+  auto r = h.client.request(HttpMethod::get, "/stages");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().attempts == 4);
+  CHECK(h.fake->request_count() == 4);
+}
+
+// fuzz_time, issue 12: a malformed HTTP-date reached date::parse, which converted an unset long
+// double for the seconds (undefined behaviour); such values are now ignored like any other.
+TEST_CASE("fuzz regression: malformed HTTP-dates in Retry-After are ignored") {
+  const auto now = std::chrono::system_clock::time_point{std::chrono::seconds(1'767'225'600)};
+  for (std::string_view v : {"Thu, 83 Jan 2026 00:00:z0 GMT", "Thu, 01 Jan 2026 00:00:1e99 GMT", "Thu, 01 Jan 2026 00:00 GMT",
+                             "Thu, 01 Jan 2026 00:00:00:00 GMT", ":::", "Thu, 01 Jan 2026 0:00:00 GMT"})
+    CHECK_FALSE(parse_retry_after(v, now).has_value());
+  CHECK(parse_retry_after("Thu, 01 Jan 2026 00:00:10 GMT", now) == std::chrono::milliseconds(10'000));
+  // A two-digit year read by the four-digit form is year 0026: in the past, so no wait (it used to
+  // overflow a nanosecond subtraction).
+  CHECK(parse_retry_after("\tThu, 01 Jan 26 00:00:10 GMT", now) == std::chrono::milliseconds(0));
+  CHECK(parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now) > std::chrono::milliseconds(std::chrono::hours(24 * 365 * 7000)));
+  CHECK(parse_retry_after("Thursday, 01-Jan-26 00:00:10 GMT", now) == std::chrono::milliseconds(10'000));
+  CHECK(parse_retry_after("Thu Jan  1 00:00:10 2026", now) == std::chrono::milliseconds(10'000));
+}

@@ -54,3 +54,24 @@ if(rc EQUAL 0)
   message(FATAL_ERROR "a Lever directory without opportunities.json must fail")
 endif()
 expect_contains("${err}" "opportunities.json is missing" "missing required Lever file named")
+
+# Issue 12: a saved Lever error body must not read as an empty file (every call
+# candidate_not_in_ats, exit 0); a directory given as --calls must say so.
+execute_process(COMMAND ${CLI} match --lever ${DATA}/cli/error-body --calls ${DATA}/cli/calls.jsonl
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(rc EQUAL 0)
+  message(FATAL_ERROR "a saved Lever error body as opportunities.json must fail:\n${out}")
+endif()
+expect_contains("${err}" "opportunities.json" "error body: file named")
+expect_contains("${err}" "Unauthorized" "error body: Lever's code shown")
+string(FIND "${out}" "candidate_not_in_ats" pos)
+if(NOT pos EQUAL -1)
+  message(FATAL_ERROR "no call may be reported when the Lever files are unusable:\n${out}")
+endif()
+
+execute_process(COMMAND ${CLI} match --lever ${DATA}/lever --calls ${DATA}/cli
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(rc EQUAL 0)
+  message(FATAL_ERROR "a directory as --calls must fail")
+endif()
+expect_contains("${err}" "is a directory" "directory as --calls")
