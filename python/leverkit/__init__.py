@@ -18,25 +18,58 @@ from __future__ import annotations
 
 from ._leverkit import *  # noqa: F401,F403
 from ._leverkit import HAS_INTEGRATION as HAS_INTEGRATION
-from .errors import (  # noqa: F401
-    AuthFailed,
-    BadRequest,
-    Cancelled,
-    Conflict,
-    DecodeError,
-    Forbidden,
-    InvalidArgument,
-    IoError,
-    LeverError,
-    NotFound,
-    RateLimited,
-    ServerError,
-    StaleCursor,
-    Timeout,
-    TransportError,
-    UnexpectedStatus,
-    Unauthorized,
-    error_class,
+from .errors import (
+    AuthFailed as AuthFailed,
+    BadRequest as BadRequest,
+    Cancelled as Cancelled,
+    Conflict as Conflict,
+    DecodeError as DecodeError,
+    Forbidden as Forbidden,
+    InvalidArgument as InvalidArgument,
+    IoError as IoError,
+    LeverError as LeverError,
+    NotFound as NotFound,
+    RateLimited as RateLimited,
+    ServerError as ServerError,
+    StaleCursor as StaleCursor,
+    Timeout as Timeout,
+    TransportError as TransportError,
+    UnexpectedStatus as UnexpectedStatus,
+    Unauthorized as Unauthorized,
+    error_class as error_class,
 )
 
 __version__ = "0.1.0"
+
+
+def _update_interview_fields(
+    self: Client, request: UpdateInterviewFieldsRequest, options: "CallOptions | None" = None
+) -> Interview:
+    """GET the interview, call request.edit(update) to change it in place, PUT the result.
+
+    Done here rather than through the C++ callback so that `edit` runs as plain Python on the
+    update object itself (the same three steps as leverkit::Client::update_interview_fields).
+    """
+    if request.edit is None:
+        raise InvalidArgument("UpdateInterviewFieldsRequest::edit must be set", code="invalid_argument")
+    if not request.perform_as:
+        raise InvalidArgument(
+            "UpdateInterviewFieldsRequest::perform_as: Lever requires perform_as", code="invalid_argument"
+        )
+    current = self.get_interview(
+        GetOpportunityItemRequest(opportunity_id=request.opportunity_id, id=request.interview_id), options
+    )
+    body = interview_update_from(current)
+    request.edit(body)
+    return self.update_interview(
+        UpdateInterviewRequest(
+            opportunity_id=request.opportunity_id,
+            interview_id=request.interview_id,
+            perform_as=request.perform_as,
+            body=body,
+        ),
+        options,
+    )
+
+
+Client.update_interview_fields = _update_interview_fields  # type: ignore[method-assign]

@@ -309,8 +309,26 @@ void bind_client(nb::module_& m) {
   def_call(cls, "get_interview", &Client::get_interview, "One interview.");
   def_call(cls, "create_interview", &Client::create_interview, "Schedule an interview (externally managed panels).");
   def_call(cls, "update_interview", &Client::update_interview, "Replace an interview (missing fields are deleted).");
-  def_call(cls, "update_interview_fields", &Client::update_interview_fields,
-           "GET the interview, call request.edit(update), PUT the result.");
+  cls.def(
+      "update_interview_fields",
+      [](const Client& c, nb::handle request, const std::optional<CallOptions>& options) {
+        // The Python callable must edit the C++ update in place (nanobind's std::function bridge
+        // would pass it a copy), and be called with the GIL held while the request runs without it.
+        auto req = nb::cast<UpdateInterviewFieldsRequest>(request);
+        nb::object edit = request.attr("edit");
+        PyObject* fn = edit.ptr();  // kept alive by `edit` for the whole call
+        req.edit = [fn](InterviewUpdate& u) {
+          if (fn == Py_None) return;
+          nb::gil_scoped_acquire acquire;
+          nb::handle(fn)(nb::cast(&u, nb::rv_policy::reference));
+        };
+        CallOptions o = options.value_or(CallOptions{});
+        return call_released([&] { return c.update_interview_fields(req, o); });
+      },
+      nb::arg("request"), nb::arg("options") = nb::none(),
+      nb::sig("def update_interview_fields(self, request: UpdateInterviewFieldsRequest, options: CallOptions | None "
+              "= None) -> Interview"),
+      "GET the interview, call request.edit(update) to change it in place, PUT the result.");
   def_call(cls, "delete_interview", &Client::delete_interview, "Delete an interview.");
   def_list(cls, "list_panels", &Client::list_panels, "An opportunity's panels (lazy).", false);
   def_call(cls, "get_panel", &Client::get_panel, "One panel.");

@@ -85,6 +85,8 @@ NB_MODULE(_leverkit, m) {
       "leverkit's native core: the Lever Data API client, call matching and feedback autofill. "
       "Import the `leverkit` package rather than this module.";
   using namespace leverkit::py;
+  // Objects kept alive by module-level reference cycles at interpreter exit are not leaks of ours.
+  nb::set_leak_warnings(false);
   bind_errors(m);
   bind_models(m);
   bind_requests(m);
