@@ -27,7 +27,10 @@ KEY = "sandbox-full-key"
 def run_leverkit(api: str) -> Dict[str, float]:
     import leverkit
 
-    client = leverkit.Client(leverkit.ApiKeyCredentials(KEY), base_url=api)
+    # Lever's own budget (10 requests/s) is the client's default; requests has no limiter, so the
+    # comparison lifts it like the sandbox's --rate-limit off does.
+    unlimited = leverkit.RateLimitOptions(requests_per_second=1e9, burst=1e9)
+    client = leverkit.Client(leverkit.ApiKeyCredentials(KEY), base_url=api, rate_limit=unlimited)
     t0 = time.perf_counter()
     n = 0
     chars = 0
