@@ -47,6 +47,8 @@
 #include "leverkit/client/resource_requests.hpp"
 #include "leverkit/client/retry.hpp"
 #include "leverkit/client/transport.hpp"
+#include "leverkit/client/webhook_verifier.hpp"
+// (leverkit/client/redis_rate_limiter.hpp belongs to the optional leverkit::redis_limiter target.)
 
 // match (links without libcurl)
 #include "leverkit/match/call.hpp"
@@ -54,9 +56,26 @@
 #include "leverkit/match/index.hpp"
 #include "leverkit/match/matcher.hpp"
 #include "leverkit/match/result.hpp"
+#include "leverkit/match/weights.hpp"
 
 // autofill (links without libcurl)
 #include "leverkit/autofill/autofill.hpp"
 #include "leverkit/autofill/draft.hpp"
 #include "leverkit/autofill/form_json.hpp"
 #include "leverkit/autofill/text_model.hpp"
+
+// integration (client + match + autofill: the product features)
+#include "leverkit/integration/access.hpp"
+#include "leverkit/integration/connection_check.hpp"
+#include "leverkit/integration/employees.hpp"
+#include "leverkit/integration/flow.hpp"
+#include "leverkit/integration/live_match.hpp"
+#include "leverkit/integration/openai_text_model.hpp"
+#include "leverkit/integration/recorded_call.hpp"
+#include "leverkit/integration/schedule.hpp"
+#include "leverkit/integration/sync.hpp"
+#include "leverkit/integration/sync_json.hpp"
+#include "leverkit/integration/sync_store.hpp"
+#include "leverkit/integration/webhook_receiver.hpp"
+#include "leverkit/integration/write_back.hpp"
+#include "leverkit/integration/write_journal.hpp"
