@@ -92,7 +92,10 @@ AccessDecision decide_access(const match::LeverSnapshot& snap, const match::Matc
           break;
         }
     const Posting* posting = by_id(snap.postings, out.posting_id);
-    out.confidential = (posting && posting->confidentiality == "confidential") ||
+    // A posting the snapshot does not hold is most often one the key may not see (confidential
+    // postings are hidden without confidential access): fail closed, not open.
+    const bool posting_unknown = !out.posting_id.empty() && !posting;
+    out.confidential = posting_unknown || (posting && posting->confidentiality == "confidential") ||
                        (opp && opp->confidentiality == "confidential");
 
     if (policy.interviewers && iv)

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "detail/json_writer.hpp"
 #include "raw_json.hpp"
 
 namespace leverkit::integration {
@@ -87,8 +88,16 @@ Result<std::optional<std::string>> fetch(const Client& client, const std::string
   return std::optional<std::string>{std::move(raw)};
 }
 
+// The id comes from a (signed) payload: written by the JSON writer so a quote or backslash in it
+// cannot make the stored object unreadable for every later snapshot.
+std::string tombstone_json(const std::string& id) {
+  leverkit::detail::JsonWriter w;
+  w.begin_object().field("id", id).end_object();
+  return w.str();
+}
+
 StoredObject tombstone(const SyncStore& store, ObjectKind kind, const std::string& id, const std::string& parent) {
-  StoredObject t{.kind = kind, .id = id, .parent_id = parent, .json = fmt::format(R"({{"id":"{}"}})", id)};
+  StoredObject t{.kind = kind, .id = id, .parent_id = parent, .json = tombstone_json(id)};
   if (auto cur = store.get_object(kind, id); cur && cur.value()) {
     t = *cur.value();  // keep what we knew, so a feed can still say what was canceled
     if (t.parent_id.empty()) t.parent_id = parent;

@@ -114,6 +114,11 @@ Result<WriteOutcome> create_once(JournalEntry& entry, WriteJournal& journal, con
   Attempt a{entry, journal, options, out};
   entry.action = "create";
   std::optional<Error> last;
+  // Once an attempt may have been applied, no later refusal (a 429, a 4xx) proves otherwise:
+  // the entry stays `ambiguous` so the next run reads Lever before sending again. Saving it as
+  // `failed` would let that run POST blindly and double a write whose read-back lagged.
+  bool maybe_applied = false;
+  auto refused = [&]() { return maybe_applied ? WriteStatus::ambiguous : WriteStatus::failed; };
   for (int i = 0; i < std::max(1, options.max_attempts); ++i) {
     if (i > 0) LEVERKIT_TRYV(pause(options, call));
     ++entry.attempts;
@@ -129,14 +134,15 @@ Result<WriteOutcome> create_once(JournalEntry& entry, WriteJournal& journal, con
     }
     Error e = std::move(sent).error();
     if (not_applied_retryable(e)) {
-      LEVERKIT_TRYV(a.save(WriteStatus::failed, e.to_string()));
+      LEVERKIT_TRYV(a.save(refused(), e.to_string()));
       last = std::move(e);
       continue;
     }
     if (!write_outcome_ambiguous(e)) {
-      LEVERKIT_TRYV(a.save(WriteStatus::failed, e.to_string()));
+      LEVERKIT_TRYV(a.save(refused(), e.to_string()));
       return e;
     }
+    maybe_applied = true;
     LEVERKIT_TRYV(a.save(WriteStatus::ambiguous, e.to_string()));
     last = std::move(e);
     // The request may have been applied: look before sending it again.

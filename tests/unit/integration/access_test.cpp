@@ -114,6 +114,16 @@ TEST_CASE("access: a confidential posting keeps the people named on it and super
   CHECK(li::may_see(w, "adm"));
 }
 
+TEST_CASE("access: a posting missing from the snapshot is treated as confidential (fail closed)") {
+  auto snap = world(false);
+  snap.postings.clear();  // e.g. a confidential posting the key cannot list
+  auto d = li::decide_access(snap, matched());
+  CHECK(d.confidential);
+  CHECK(li::may_see(d, "iv1"));
+  CHECK(li::may_see(d, "sup"));
+  CHECK_FALSE(li::may_see(d, "adm"));
+}
+
 TEST_CASE("access: an opportunity marked confidential is restricted even on an ordinary posting") {
   auto s = world(false);
   s.opportunities[0].confidentiality = "confidential";

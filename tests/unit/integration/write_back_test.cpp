@@ -199,19 +199,42 @@ TEST_CASE("write-back: when Lever cannot be read after an ambiguous failure, not
 TEST_CASE("write-back: 429 is retried without a read, a 4xx ends the write as failed") {
   Fixture f;
   auto opp = f.opportunities(1).at(0);
-  // The client retries a 429 POST itself (3 attempts): 4 × 429 exhaust it once, then our loop re-sends.
+  // A 429 means Lever did nothing: the client keeps retrying it within the call's budget
+  // (RetryOptions::rate_limited_within_budget), so the storm is absorbed below the write-back.
   f.env.faults("POST /v1/opportunities/:id/notes", R"([429, 429, 429, 429])");
   li::WriteBack wb(f.client, f.journal, f.options(false));
   auto r = wb.post_note(note_for("rec-429", opp));
   REQUIRE_MESSAGE(r.has_value(), r.error().to_string());
   CHECK(r.value().action == li::WriteAction::created);
   CHECK(r.value().readbacks == 0);
-  CHECK(r.value().attempts == 2);
+  CHECK(r.value().attempts == 1);
+  CHECK(f.env.writes("notes") == 1);
   auto bad = wb.post_note(note_for("rec-404", "no-such-opportunity"));
   REQUIRE_FALSE(bad.has_value());
   CHECK(bad.error().code == Errc::not_found);
   CHECK(f.journal.get("note:rec-404").value()->status == li::WriteStatus::failed);
   CHECK(f.env.writes("notes") == 1);
+}
+
+TEST_CASE("write-back: a write that may have been applied stays ambiguous when a later attempt is refused") {
+  // 503 on the first POST (maybe applied), then a 429 storm longer than the call's budget: the
+  // refusal proves nothing about the first attempt, so the next run must read Lever first.
+  Fixture f(std::chrono::milliseconds(300));
+  auto opp = f.opportunities(1).at(0);
+  std::string plan = "[503";
+  for (int i = 0; i < 3000; ++i) plan += ", 429";
+  plan += "]";
+  f.env.faults("POST /v1/opportunities/:id/notes", plan);
+  auto o = f.options(false);
+  o.max_attempts = 2;
+  li::WriteBack wb(f.client, f.journal, o);
+  auto r = wb.post_note(note_for("rec-sticky", opp));
+  REQUIRE_FALSE(r.has_value());
+  auto entry = f.journal.get("note:rec-sticky");
+  REQUIRE(entry.has_value());
+  REQUIRE(entry.value().has_value());
+  CHECK(entry.value()->status == li::WriteStatus::ambiguous);
+  CHECK(f.env.writes("notes") == 0);
 }
 
 // ---------------------------------------------------------------- feedback

@@ -4,6 +4,8 @@
 # a second run writes nothing, and --yes without a reviewer is refused.
 # Usage: flow.sh LEVERKIT_CLI LEVERKIT_SANDBOX
 set -euo pipefail
+# `grep -q … <<<"$out"`, never `echo "$out" | grep -q`: grep exits at the first match, echo then
+# dies of SIGPIPE on a large report, and pipefail turns that into a spurious failure.
 cli=$1
 sandbox=$2
 work=$(mktemp -d)
@@ -25,9 +27,9 @@ store="$work/lever.db"
 run() { "$cli" flow --base-url "$base" --store "$store" --sandbox-calls 8 "$@"; }
 
 out=$(run --dry-run --json 2>/dev/null)
-echo "$out" | grep -q '"dry_run":true' || fail "not a dry run: $out"
-echo "$out" | grep -Eq '"matched":[1-9]' || fail "nothing matched: $out"
-echo "$out" | grep -q '"notes_created":0' || fail "a dry run wrote notes: $out"
+grep -q '"dry_run":true' <<<"$out" || fail "not a dry run: $out"
+grep -Eq '"matched":[1-9]' <<<"$out" || fail "nothing matched: $out"
+grep -q '"notes_created":0' <<<"$out" || fail "a dry run wrote notes: $out"
 # The reviewer: the interviewer of the first call whose draft filled something.
 reviewer=$(echo "$out" | python3 -c '
 import json, sys
@@ -40,15 +42,15 @@ if run --yes 2>"$work/err" >/dev/null; then fail "--yes without --reviewer succe
 grep -q "reviewer" "$work/err" || fail "missing-reviewer message: $(cat "$work/err")"
 
 out=$(run --yes --reviewer "$reviewer" --json 2>/dev/null)
-echo "$out" | grep -Eq '"notes_created":[1-9]' || fail "no notes posted: $out"
-echo "$out" | grep -Eq '"feedback_created":[1-9]' || fail "the reviewer's feedback was not submitted: $out"
-echo "$out" | grep -q '"errors":0' || fail "errors: $out"
-echo "$out" | grep -q "\"review\":\"approved by $reviewer\"" || fail "no approval recorded: $out"
+grep -Eq '"notes_created":[1-9]' <<<"$out" || fail "no notes posted: $out"
+grep -Eq '"feedback_created":[1-9]' <<<"$out" || fail "the reviewer's feedback was not submitted: $out"
+grep -q '"errors":0' <<<"$out" || fail "errors: $out"
+grep -q "\"review\":\"approved by $reviewer\"" <<<"$out" || fail "no approval recorded: $out"
 
 out=$(run --yes --reviewer "$reviewer" --json 2>/dev/null)
-echo "$out" | grep -q '"notes_created":0' || fail "second run posted notes again: $out"
-echo "$out" | grep -q '"feedback_created":0' || fail "second run created feedback again: $out"
-echo "$out" | grep -q '"feedback_updated":0' || fail "second run updated feedback: $out"
+grep -q '"notes_created":0' <<<"$out" || fail "second run posted notes again: $out"
+grep -q '"feedback_created":0' <<<"$out" || fail "second run created feedback again: $out"
+grep -q '"feedback_updated":0' <<<"$out" || fail "second run updated feedback: $out"
 
 "$cli" flow --base-url "$base" --store "$store" --no-sync --calls /nonexistent.jsonl 2>"$work/err" && fail "a missing calls file was accepted"
 grep -q "nonexistent" "$work/err" || fail "missing-file message: $(cat "$work/err")"

@@ -23,23 +23,23 @@ export LEVER_API_KEY=sandbox-full-key
 store="$work/lever.db"
 
 out=$("$cli" sync --base-url "$base" --store "$store" --json --quiet)
-echo "$out" | grep -q '"incremental":false' || fail "first sync is not a backfill: $out"
-echo "$out" | grep -q '"confidentialIncluded":true' || fail "confidential not included: $out"
-echo "$out" | grep -Eq '"opportunities":[1-9]' || fail "no opportunities: $out"
+grep -q '"incremental":false' <<<"$out" || fail "first sync is not a backfill: $out"
+grep -q '"confidentialIncluded":true' <<<"$out" || fail "confidential not included: $out"
+grep -Eq '"opportunities":[1-9]' <<<"$out" || fail "no opportunities: $out"
 out=$("$cli" sync --base-url "$base" --store "$store" --json --quiet)
-echo "$out" | grep -q '"incremental":true' || fail "second sync is not incremental: $out"
+grep -q '"incremental":true' <<<"$out" || fail "second sync is not incremental: $out"
 
 # The sandbox's history ends on 2026-01-01; about one panel in ten is scheduled after it.
 out=$("$cli" schedule --store "$store" --from 2026-01-01T00:00:00Z --hours 8760 --json)
-echo "$out" | grep -q '"change":"created"' || fail "no created interviews in the schedule: $out"
-echo "$out" | grep -Eq '"joinUrl"|"phone"' || fail "no join link or phone: $out"
+grep -q '"change":"created"' <<<"$out" || fail "no created interviews in the schedule: $out"
+grep -Eq '"joinUrl"|"phone"' <<<"$out" || fail "no join link or phone: $out"
 out=$("$cli" schedule --store "$store" --from 2026-01-01T00:00:00Z --hours 8760 --json)
-echo "$out" | grep -q '"changes":\[\]' || fail "changes reported twice: $out"
+grep -q '"changes":\[\]' <<<"$out" || fail "changes reported twice: $out"
 "$cli" schedule --store "$store" --from 2026-01-01T00:00:00Z --hours 8760 >/dev/null
 
 out=$("$cli" users --base-url "$base" --store "$store" --json)
-echo "$out" | grep -q '"change":"added"' || fail "first users run reports no additions: $out"
-echo "$out" | grep -q '"accessRole":"super admin"' || fail "no access roles: $out"
+grep -q '"change":"added"' <<<"$out" || fail "first users run reports no additions: $out"
+grep -q '"accessRole":"super admin"' <<<"$out" || fail "no access roles: $out"
 out=$("$cli" users --base-url "$base" --store "$store" --json --changes-only)
 [[ $out == '{"users":[],"changes":[]}' ]] || fail "second users run reports changes: $out"
 
