@@ -215,3 +215,28 @@ def test_oauth_file_token_store_survives_a_new_session(sandbox: Sandbox, tmp_pat
     assert again.access_token() == tokens.access_token
     again.disconnect()
     assert leverkit.FileTokenStore(str(path)).load() is None
+
+
+def test_gil_is_released_during_sync_and_progress_runs_python(fresh_sandbox: Sandbox) -> None:
+    client = fresh_sandbox.client()
+    fresh_sandbox.admin("POST", "/faults", {"route": "GET /v1/stages", "faults": [{"type": "slow", "ms": 700}]})
+    counter = [0]
+    stop = threading.Event()
+    seen: list[str] = []
+
+    def spin() -> None:
+        while not stop.is_set():
+            counter[0] += 1
+
+    t = threading.Thread(target=spin)
+    t.start()
+    try:
+        start = counter[0]
+        leverkit.run_sync(client, leverkit.SyncStore.memory(), on_progress=lambda p: seen.append(p.phase))
+        during = counter[0] - start
+    finally:
+        stop.set()
+        t.join()
+    assert "stages" in seen
+    # With the GIL held by run_sync the spinning thread could not run during the slow stages page.
+    assert during > 10_000
