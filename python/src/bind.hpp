@@ -172,6 +172,7 @@ void bind_errors(nb::module_& m);
 void bind_models(nb::module_& m);
 void bind_requests(nb::module_& m);
 void bind_client(nb::module_& m);
+void bind_oauth(nb::module_& m);
 void bind_match(nb::module_& m);
 void bind_autofill(nb::module_& m);
 void bind_integration(nb::module_& m);

@@ -27,6 +27,9 @@ struct PyMatcher {
   PyMatcher(std::shared_ptr<Index> i, MatchOptions o) : index(std::move(i)), matcher(*index, o) {}
 };
 
+}  // namespace
+
+/// A call from a Call, a dict (the JSON-lines shape) or one JSON line; shared with integration.cpp.
 Call to_call(nb::handle obj) {
   if (nb::isinstance<Call>(obj)) return nb::cast<Call>(obj);
   std::string line;
@@ -42,8 +45,6 @@ Call to_call(nb::handle obj) {
   }
   return unwrap(parse_call_json(line));
 }
-
-}  // namespace
 
 void bind_match(nb::module_& m) {
   nb::enum_<MeetingType>(m, "MeetingType", "What a recorded call was.")

@@ -91,6 +91,7 @@ NB_MODULE(_leverkit, m) {
   bind_models(m);
   bind_requests(m);
   bind_client(m);
+  bind_oauth(m);
   bind_match(m);
   bind_autofill(m);
   bind_integration(m);

@@ -48,6 +48,45 @@ def draft(tmpl: leverkit.FeedbackTemplate) -> int:
     return d.filled_count
 
 
+def integration(client: leverkit.Client, path: str) -> int:
+    report: leverkit.ConnectionReport = leverkit.check_connection(client)
+    lines: List[str] = report.missing_lines()
+    store = leverkit.SyncStore.open_sqlite(path)
+
+    def progress(p: leverkit.SyncProgress) -> None:
+        print(p.phase, p.done, p.total)
+
+    synced = leverkit.run_sync(client, store, on_progress=progress, workers=2)
+    start = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    upcoming = leverkit.upcoming_interviews(store, start, start + datetime.timedelta(days=7))
+    feed = leverkit.poll_schedule(store, start, start + datetime.timedelta(days=7), feed="bot")
+    kinds: List[leverkit.ScheduleChangeKind] = [c.kind for c in feed.changes]
+    people = leverkit.sync_employees(client, store)
+    matcher = leverkit.LiveMatcher.from_store(store)
+    calls: List[leverkit.RecordedCall] = leverkit.fetch_sandbox_calls("http://127.0.0.1:1", 3)
+    journal = leverkit.SqliteWriteJournal.open(path)
+
+    def review(req: leverkit.ReviewRequest) -> Optional[leverkit.ReviewDecision]:
+        if req.existing_feedback_id is not None:
+            return None
+        return leverkit.ReviewDecision(approve=True, reviewer_user_id=req.interviewer.id)
+
+    flow: leverkit.FlowReport = leverkit.run_flow(client, journal, matcher, calls, review=review)
+    return synced.interviews + len(upcoming) + len(kinds) + len(people.users) + flow.notes_created + len(lines)
+
+
+def oauth(server: str) -> leverkit.Client:
+    session = leverkit.OAuthSession(
+        "id", "secret", "http://localhost/cb", store=leverkit.MemoryTokenStore(),
+        endpoints=leverkit.sandbox_server_endpoints(server),
+    )
+    auth: leverkit.AuthorizationRequest = session.authorization_url()
+    tokens: leverkit.TokenSet = session.complete(auth.url)
+    expires: datetime.datetime = tokens.expires_at
+    print(expires)
+    return leverkit.Client(leverkit.OAuthCredentials(session), base_url=server + "/v1")
+
+
 def main() -> None:
     client = leverkit.Client(leverkit.ApiKeyCredentials("k"), base_url="http://127.0.0.1:1/v1")
     names(client)
