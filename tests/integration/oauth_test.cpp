@@ -1,10 +1,6 @@
 // Issue 9: OAuth sessions against leverkit-sandbox (in process, loopback): the authorize URL and
 // state check, the code exchange, refresh with rotation stored before use, single-flight refresh
 // under 32 threads, and dead grants → auth_failed once, never a retry loop.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <latch>
 #include <mutex>
@@ -16,6 +12,7 @@
 #include "leverkit/client/client.hpp"
 #include "leverkit/client/oauth.hpp"
 #include "leverkit/sandbox/server.hpp"
+#include "loopback_browser.hpp"
 #include "leverkit/testing/fake_clock.hpp"
 #include "leverkit/testing/text_audit.hpp"
 
@@ -25,27 +22,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// The user's browser: GET the authorize URL on the loopback sandbox, return its Location header.
-std::string browser_follow(const std::string& url) {
-  std::smatch m;
-  REQUIRE(std::regex_match(url, m, std::regex(R"(http://127\.0\.0\.1:(\d+)(/.*))")));
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = htons(static_cast<std::uint16_t>(std::stoi(m[1].str())));
-  REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  const std::string req = "GET " + m[2].str() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-  ::send(fd, req.data(), req.size(), MSG_NOSIGNAL);
-  std::string resp;
-  char buf[4096];
-  ssize_t n;
-  while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) resp.append(buf, static_cast<std::size_t>(n));
-  ::close(fd);
-  std::smatch loc;
-  if (!std::regex_search(resp, loc, std::regex("\r\nLocation: ([^\r]*)\r\n", std::regex::icase))) return {};
-  return loc[1].str();
-}
+using leverkit::testing::browser_follow;
 
 // Every error, exception text and log line leverkit produces during a test, for the secret sweep.
 std::mutex audit_mutex;

@@ -3,16 +3,13 @@
 // granted scopes, and a bad key is an error.
 #include <doctest/doctest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <regex>
 
 #include "leverkit/client/oauth.hpp"
 #include "leverkit/integration/connection_check.hpp"
 #include "leverkit/sandbox/server.hpp"
+#include "loopback_browser.hpp"
 
 namespace sbx = leverkit::sandbox;
 using namespace leverkit;
@@ -46,24 +43,9 @@ PermissionStatus status_of(const ConnectionReport& r, std::string_view scope) {
 }
 
 std::string browser_follow(const std::string& url) {
-  std::smatch m;
-  REQUIRE(std::regex_match(url, m, std::regex(R"(http://127\.0\.0\.1:(\d+)(/.*))")));
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = htons(static_cast<std::uint16_t>(std::stoi(m[1].str())));
-  REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  const std::string req = "GET " + m[2].str() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-  ::send(fd, req.data(), req.size(), MSG_NOSIGNAL);
-  std::string resp;
-  char buf[4096];
-  ssize_t n;
-  while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) resp.append(buf, static_cast<std::size_t>(n));
-  ::close(fd);
-  std::smatch loc;
-  REQUIRE(std::regex_search(resp, loc, std::regex("\r\nLocation: ([^\r]*)\r\n", std::regex::icase)));
-  return loc[1].str();
+  std::string location = leverkit::testing::browser_follow(url);
+  REQUIRE(!location.empty());
+  return location;
 }
 
 }  // namespace
