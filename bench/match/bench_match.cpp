@@ -28,7 +28,7 @@ namespace {
 
 struct Fixture {
   synthetic::World world;
-  std::unique_ptr<Index> index;
+  std::shared_ptr<const Index> index;
   std::vector<Call> calls;
 };
 
@@ -40,7 +40,7 @@ Fixture& fixture(std::size_t interviews) {
     slot->world = synthetic::generate({.seed = 42, .opportunities = interviews / 3, .interviews_per_opportunity = 3,
                                        .calls = 2000, .interviews_per_day = 40});
     for (const auto& lc : slot->world.calls) slot->calls.push_back(lc.call);
-    slot->index = std::make_unique<Index>(Index::build(slot->world.snapshot));
+    slot->index = std::make_shared<const Index>(Index::build(slot->world.snapshot));
   }
   return *slot;
 }
@@ -62,7 +62,7 @@ void BM_IndexBuild(benchmark::State& state) {
 
 void BM_Match(benchmark::State& state) {
   auto& f = fixture(static_cast<std::size_t>(state.range(0)));
-  Matcher m(*f.index);
+  Matcher m(f.index);
   std::size_t i = 0;
   for (auto _ : state) {
     auto r = m.match(f.calls[i++ % f.calls.size()]);
@@ -146,7 +146,7 @@ std::vector<Call> one_meeting(const Fixture& f, std::size_t n) {
 
 void BM_BatchOneMeeting(benchmark::State& state) {
   auto& f = fixture(10'000);
-  Matcher m(*f.index);
+  Matcher m(f.index);
   const auto calls = one_meeting(f, static_cast<std::size_t>(state.range(0)));
   for (auto _ : state) {
     auto r = m.match_batch(calls);
@@ -157,7 +157,7 @@ void BM_BatchOneMeeting(benchmark::State& state) {
 
 void BM_EachOneMeeting(benchmark::State& state) {
   auto& f = fixture(10'000);
-  Matcher m(*f.index);
+  Matcher m(f.index);
   const auto calls = one_meeting(f, static_cast<std::size_t>(state.range(0)));
   for (auto _ : state)
     for (const auto& c : calls) {

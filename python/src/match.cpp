@@ -20,11 +20,12 @@ namespace {
 
 using namespace leverkit::match;
 
-/// A Matcher that keeps its index alive (the C++ Matcher borrows it).
+/// The C++ Matcher shares the index itself; the non-const handle is kept only for the Python
+/// `index` property (nanobind returns Index objects through shared_ptr<Index>).
 struct PyMatcher {
   std::shared_ptr<Index> index;
   Matcher matcher;
-  PyMatcher(std::shared_ptr<Index> i, MatchOptions o) : index(std::move(i)), matcher(*index, o) {}
+  PyMatcher(std::shared_ptr<Index> i, MatchOptions o) : index(i), matcher(std::move(i), std::move(o)) {}
 };
 
 }  // namespace

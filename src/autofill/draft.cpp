@@ -1,11 +1,8 @@
 #include "leverkit/autofill/draft.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <cmath>
 
-#include "detail/json_writer.hpp"
+#include "models/detail/json_writer.hpp"
 
 namespace leverkit::autofill {
 
@@ -35,84 +32,40 @@ std::size_t Draft::filled_count() const noexcept {
 }
 
 std::string field_value_to_json(const FieldValue& v) {
-  std::string out;
-  std::visit(
-      [&](const auto& x) {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) {
-          out = "null";
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          detail::append_json_string(out, x);
-        } else if constexpr (std::is_same_v<T, std::int64_t>) {
-          out = fmt::format("{}", x);
-        } else if constexpr (std::is_same_v<T, double>) {
-          out = std::isfinite(x) ? fmt::format("{}", x) : "null";
-        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-          out = "[";
-          for (std::size_t i = 0; i < x.size(); ++i) {
-            if (i) out += ',';
-            detail::append_json_string(out, x[i]);
-          }
-          out += ']';
-        } else {
-          out = "[";
-          for (std::size_t i = 0; i < x.size(); ++i) {
-            if (i) out += ',';
-            out += "{\"score\":";
-            out += x[i].score ? fmt::format("{}", *x[i].score) : "null";
-            out += ",\"comment\":";
-            detail::append_json_string(out, x[i].comment);
-            out += '}';
-          }
-          out += ']';
-        }
-      },
-      v);
-  return out;
+  leverkit::detail::JsonWriter w;
+  w.field_value(v);
+  return w.take();
 }
 
 std::string draft_to_json(const Draft& draft) {
-  std::string out = "{\"template_id\":";
-  detail::append_json_string(out, draft.template_id);
-  out += ",\"requires_human_review\":true,\"fields\":[";
-  for (std::size_t i = 0; i < draft.fields.size(); ++i) {
-    const auto& f = draft.fields[i];
-    if (i) out += ',';
-    out += "\n  {\"id\":";
-    detail::append_json_string(out, f.id);
-    out += ",\"text\":";
-    detail::append_json_string(out, f.text);
-    out += ",\"type\":";
-    detail::append_json_string(out, f.type_name);
-    out += ",\"class\":";
-    detail::append_json_string(out, to_string(f.cls));
-    out += ",\"decision\":";
-    out += f.decision == Decision::filled ? "\"filled\"" : "\"skipped\"";
-    out += ",\"value\":";
-    out += f.decision == Decision::filled ? field_value_to_json(f.value) : "null";
-    out += ",\"skip_reason\":";
-    if (f.skip) detail::append_json_string(out, to_string(*f.skip));
-    else out += "null";
-    out += ",\"why\":";
-    detail::append_json_string(out, f.why);
-    out += ",\"evidence\":[";
-    for (std::size_t k = 0; k < f.evidence.size(); ++k) {
-      const auto& e = f.evidence[k];
-      if (k) out += ',';
-      out += "{\"quote\":";
-      detail::append_json_string(out, e.quote);
-      out += ",\"speaker\":";
-      detail::append_json_string(out, e.speaker);
-      out += ",\"start_ms\":";
-      out += e.start_ms ? fmt::format("{}", *e.start_ms) : "null";
-      out += '}';
+  leverkit::detail::JsonWriter w;
+  w.begin_object();
+  w.field("template_id", draft.template_id).field("requires_human_review", true);
+  w.key("fields").begin_array();
+  for (const auto& f : draft.fields) {
+    w.separator().whitespace("\n  ").begin_object();  // one field per line, for reviewers' diffs
+    w.field("id", f.id).field("text", f.text).field("type", f.type_name).field("class", to_string(f.cls));
+    w.field("decision", f.decision == Decision::filled ? "filled" : "skipped");
+    w.key("value");
+    if (f.decision == Decision::filled) w.field_value(f.value);
+    else w.null();
+    w.key("skip_reason");
+    if (f.skip) w.string(to_string(*f.skip));
+    else w.null();
+    w.field("why", f.why);
+    w.key("evidence").begin_array();
+    for (const auto& e : f.evidence) {
+      w.begin_object().field("quote", e.quote).field("speaker", e.speaker);
+      w.key("start_ms").integer_or_null(e.start_ms).end_object();
     }
-    out += "],\"confidence\":";
-    out += f.decision == Decision::filled || f.confidence > 0 ? fmt::format("{:.2f}", f.confidence) : "null";
-    out += '}';
+    w.end_array();
+    w.key("confidence");
+    if (f.decision == Decision::filled || f.confidence > 0) w.number_fixed(f.confidence, 2);
+    else w.null();
+    w.end_object();
   }
-  out += "\n]}\n";
-  return out;
+  w.whitespace("\n").end_array().end_object().whitespace("\n");
+  return w.take();
 }
 
 Result<ReviewedFeedback> make_feedback_create(const Draft& draft, std::string_view reviewed_by_user_id,

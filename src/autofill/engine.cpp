@@ -9,7 +9,7 @@
 #include "detail/extract.hpp"
 #include "detail/field_support.hpp"
 #include "detail/field_type_name.hpp"
-#include "detail/json_writer.hpp"
+#include "models/detail/json_writer.hpp"
 #include "detail/prepared.hpp"
 #include "detail/readers.hpp"
 #include "detail/text.hpp"
@@ -81,28 +81,20 @@ std::string build_prompt(const detail::Prepared& p, const std::vector<const Form
       "Values: yes-no as \"yes\"/\"no\"; dates as \"YYYY-MM-DD\"; choices as the exact option text; "
       "multiple-select as a list of option texts; text as a quote.\n";
   if (day) out += fmt::format("Meeting date: {}\n", detail::iso_date(*day));
-  out += "Fields: [";
-  bool first = true;
+  out += "Fields: ";
+  leverkit::detail::JsonWriter w;
+  w.begin_array();
   for (const auto* f : fields) {
-    if (!first) out += ',';
-    first = false;
-    out += "{\"id\":";
-    detail::append_json_string(out, f->id);
-    out += ",\"text\":";
-    detail::append_json_string(out, f->text);
-    out += ",\"type\":";
-    detail::append_json_string(out, detail::field_type_name(*f));
+    w.begin_object().field("id", f->id).field("text", f->text).field("type", detail::field_type_name(*f));
     if (!f->options.empty()) {
-      out += ",\"options\":[";
-      for (std::size_t i = 0; i < f->options.size(); ++i) {
-        if (i) out += ',';
-        detail::append_json_string(out, f->options[i].text);
-      }
-      out += ']';
+      w.key("options").begin_array();
+      for (const auto& o : f->options) w.string(o.text);
+      w.end_array();
     }
-    out += '}';
+    w.end_object();
   }
-  out += "]\nTranscript:\n";
+  out += w.end_array().take();
+  out += "\nTranscript:\n";
   for (const auto& u : p.utterances)
     out += fmt::format("[{}] {}: {}\n", to_string(u.role), u.speaker.empty() ? "?" : u.speaker, u.text);
   return out;

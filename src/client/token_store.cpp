@@ -13,7 +13,7 @@
 
 #include <fmt/format.h>
 
-#include "detail/json_writer.hpp"
+#include "models/detail/json_writer.hpp"
 
 namespace leverkit {
 

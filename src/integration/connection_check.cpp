@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "detail/json_writer.hpp"
+#include "models/detail/json_writer.hpp"
 #include "leverkit/client/oauth.hpp"
 
 namespace leverkit {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "leverkit/autofill/transcript.hpp"
+#include "models/detail/json_writer.hpp"
 
 namespace leverkit::integration {
 namespace {
@@ -15,29 +16,6 @@ std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-void json_string(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        else out.push_back(c);
-    }
-  }
-  out.push_back('"');
-}
-
-std::string quoted(std::string_view s) {
-  std::string out;
-  json_string(out, s);
   return out;
 }
 
@@ -307,45 +285,53 @@ Result<FlowReport> run_flow(const Client& client, WriteJournal& journal, const L
 }
 
 std::string to_json(const FlowReport& report) {
-  auto outcome_json = [](const std::optional<WriteOutcome>& w) {
-    if (!w) return std::string("null");
-    std::string kept = "[";
-    for (std::size_t i = 0; i < w->kept_fields.size(); ++i) kept += (i ? "," : "") + quoted(w->kept_fields[i]);
-    kept += "]";
-    return fmt::format(R"({{"action":{},"lever_id":{},"key":{},"attempts":{},"readbacks":{},"kept_fields":{}}})",
-                       quoted(to_string(w->action)), quoted(w->lever_id), quoted(w->key), w->attempts, w->readbacks, kept);
-  };
-  std::string out = fmt::format(
-      R"({{"dry_run":{},"matched":{},"needs_review":{},"no_match":{},"drafts":{},"approved":{},"notes_created":{},)"
-      R"("feedback_created":{},"feedback_updated":{},"already_present":{},"errors":{},"calls":[)",
-      report.dry_run, report.matched, report.needs_review, report.no_match, report.drafts, report.approved,
-      report.notes_created, report.feedback_created, report.feedback_updated, report.already_present, report.errors);
-  for (std::size_t i = 0; i < report.calls.size(); ++i) {
-    const auto& c = report.calls[i];
-    if (i) out += ',';
-    std::string viewers = "[";
-    for (std::size_t k = 0; k < c.match.access.viewers.size(); ++k) {
-      const auto& g = c.match.access.viewers[k];
-      std::string reasons = "[";
-      for (std::size_t j = 0; j < g.reasons.size(); ++j) reasons += (j ? "," : "") + quoted(to_string(g.reasons[j]));
-      reasons += "]";
-      viewers += fmt::format(R"({}{{"user_id":{},"name":{},"reasons":{}}})", k ? "," : "", quoted(g.user_id),
-                             quoted(g.name), reasons);
+  leverkit::detail::JsonWriter w;
+  auto outcome = [&w](std::string_view key, const std::optional<WriteOutcome>& o) {
+    w.key(key);
+    if (!o) {
+      w.null();
+      return;
     }
-    viewers += "]";
-    std::string errors = "[";
-    for (std::size_t k = 0; k < c.errors.size(); ++k) errors += (k ? "," : "") + quoted(c.errors[k]);
-    errors += "]";
-    out += fmt::format(
-        R"({{"call_id":{},"match":{},"access":{{"confidential":{},"viewers":{}}},"interviewer_id":{},"template_id":{},)"
-        R"("existing_feedback_id":{},"draft":{},"review":{},"note":{},"feedback":{},"errors":{}}})",
-        quoted(c.call_id), match::to_json(c.match.result), c.match.access.confidential, viewers, quoted(c.interviewer_id),
-        quoted(c.template_id), c.existing_feedback_id ? quoted(*c.existing_feedback_id) : std::string("null"),
-        c.draft ? autofill::draft_to_json(*c.draft) : std::string("null"), quoted(c.review), outcome_json(c.note),
-        outcome_json(c.feedback), errors);
+    w.begin_object().field("action", to_string(o->action)).field("lever_id", o->lever_id).field("key", o->key);
+    w.field_int("attempts", o->attempts).field_int("readbacks", o->readbacks);
+    w.key("kept_fields").string_array(o->kept_fields).end_object();
+  };
+  w.begin_object().field("dry_run", report.dry_run);
+  w.field_int("matched", static_cast<std::int64_t>(report.matched));
+  w.field_int("needs_review", static_cast<std::int64_t>(report.needs_review));
+  w.field_int("no_match", static_cast<std::int64_t>(report.no_match));
+  w.field_int("drafts", static_cast<std::int64_t>(report.drafts));
+  w.field_int("approved", static_cast<std::int64_t>(report.approved));
+  w.field_int("notes_created", static_cast<std::int64_t>(report.notes_created));
+  w.field_int("feedback_created", static_cast<std::int64_t>(report.feedback_created));
+  w.field_int("feedback_updated", static_cast<std::int64_t>(report.feedback_updated));
+  w.field_int("already_present", static_cast<std::int64_t>(report.already_present));
+  w.field_int("errors", static_cast<std::int64_t>(report.errors));
+  w.key("calls").begin_array();
+  for (const auto& c : report.calls) {
+    w.begin_object().field("call_id", c.call_id);
+    w.key("match").raw(match::to_json(c.match.result));
+    w.key("access").begin_object().field("confidential", c.match.access.confidential);
+    w.key("viewers").begin_array();
+    for (const auto& g : c.match.access.viewers) {
+      w.begin_object().field("user_id", g.user_id).field("name", g.name);
+      w.key("reasons").begin_array();
+      for (auto r : g.reasons) w.string(to_string(r));
+      w.end_array().end_object();
+    }
+    w.end_array().end_object();
+    w.field("interviewer_id", c.interviewer_id).field("template_id", c.template_id);
+    w.key("existing_feedback_id").string_or_null(c.existing_feedback_id);
+    w.key("draft");
+    if (c.draft) w.raw(autofill::draft_to_json(*c.draft));
+    else w.null();
+    w.field("review", c.review);
+    outcome("note", c.note);
+    outcome("feedback", c.feedback);
+    w.key("errors").string_array(c.errors).end_object();
   }
-  out += "]}";
-  return out;
+  w.end_array().end_object();
+  return w.take();
 }
 
 }  // namespace leverkit::integration

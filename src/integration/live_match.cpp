@@ -8,11 +8,10 @@ namespace leverkit::integration {
 
 LiveMatcher::LiveMatcher(match::LeverSnapshot snapshot, LiveMatchOptions options)
     : options_(std::move(options)),
-      index_(std::make_unique<match::Index>(match::Index::build(std::move(snapshot), options_.index))),
-      matcher_(std::make_unique<match::Matcher>(*index_, options_.match)) {}
+      matcher_(match::Index::build(std::move(snapshot), options_.index), options_.match) {}
 
 std::vector<MatchedCall> LiveMatcher::match(std::span<const match::Call> calls) const {
-  const auto& snap = index_->snapshot();
+  const auto& snap = matcher_.index().snapshot();
   std::unordered_map<std::string_view, const Interview*> interviews;
   std::unordered_map<std::string_view, const Opportunity*> opportunities;
   interviews.reserve(snap.interviews.size());
@@ -21,7 +20,7 @@ std::vector<MatchedCall> LiveMatcher::match(std::span<const match::Call> calls) 
 
   std::vector<MatchedCall> out;
   out.reserve(calls.size());
-  for (auto& r : matcher_->match_batch(calls)) {
+  for (auto& r : matcher_.match_batch(calls)) {
     MatchedCall m;
     m.access = decide_access(snap, r, options_.access);
     if (r.status == match::MatchStatus::matched) {

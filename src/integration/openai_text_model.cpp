@@ -5,7 +5,7 @@
 
 #include <utility>
 
-#include "detail/json_writer.hpp"
+#include "models/detail/json_writer.hpp"
 #include "leverkit/client/credentials.hpp"
 
 namespace leverkit::integration {
@@ -120,7 +120,8 @@ Result<std::string> OpenAiTextModel::complete(std::string_view prompt, std::stri
     return Error{Errc::invalid_argument, "OpenAiModelOptions.timeout: must be positive"};
   if (options_.max_response_bytes == 0)
     return Error{Errc::invalid_argument, "OpenAiModelOptions.max_response_bytes: must be positive"};
-  // JsonWriter passes bytes through; invalid UTF-8 would make the request body invalid JSON.
+  // The writer would turn stray bytes into U+FFFD; a prompt that is not UTF-8 is the caller's bug,
+  // so say so rather than send the model altered text.
   if (!simdjson::validate_utf8(prompt.data(), prompt.size()))
     return Error{Errc::invalid_argument, "prompt: not valid UTF-8"};
 

@@ -1,7 +1,7 @@
 // JSON for sync / schedule / employee results (sync_json.hpp), on the models' JsonWriter.
 #include "leverkit/integration/sync_json.hpp"
 
-#include "detail/json_writer.hpp"
+#include "models/detail/json_writer.hpp"
 
 namespace leverkit::integration {
 

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "detail/json_writer.hpp"
+#include "models/detail/json_writer.hpp"
 #include "raw_json.hpp"
 
 namespace leverkit::integration {

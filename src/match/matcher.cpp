@@ -281,10 +281,29 @@ Reason Engine::reason_for(ReasonCode code, const Decision& dec, const NormCall& 
 
 }  // namespace detail
 
-MatchResult Matcher::match(const Call& call) const { return detail::Engine(index_->data(), options_).run(call); }
+namespace {
+
+// What a null index means: an account with nothing in it. Built once, immutable, never freed
+// before exit (a function-local static), so matchers that fall back to it cannot dangle either.
+const Index& empty_index() {
+  static const Index empty = Index::build(LeverSnapshot{});
+  return empty;
+}
+
+}  // namespace
+
+Matcher::Matcher(std::shared_ptr<const Index> index, MatchOptions options)
+    : index_(std::move(index)), options_(std::move(options)) {}
+
+Matcher::Matcher(Index index, MatchOptions options)
+    : index_(std::make_shared<const Index>(std::move(index))), options_(std::move(options)) {}
+
+const Index& Matcher::index() const { return index_ ? *index_ : empty_index(); }
+
+MatchResult Matcher::match(const Call& call) const { return detail::Engine(index().data(), options_).run(call); }
 
 std::vector<MatchResult> Matcher::match_batch(std::span<const Call> calls) const {
-  detail::Engine engine(index_->data(), options_);
+  detail::Engine engine(index().data(), options_);
   std::vector<MatchResult> out;
   out.reserve(calls.size());
   for (const auto& c : calls) out.push_back(engine.run(c));

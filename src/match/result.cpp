@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "json_writer.hpp"
+#include "models/detail/json_writer.hpp"
 
 namespace leverkit::match {
 
@@ -53,13 +53,13 @@ std::string_view to_string(WarningCode c) noexcept {
 }
 
 std::string to_json(const MatchResult& r) {
-  detail::JsonWriter j;
+  leverkit::detail::JsonWriter j;
   j.begin_object();
   j.key("call_id").string(r.call_id);
   j.key("status").string(to_string(r.status));
-  j.key("opportunity_id").optional(r.opportunity_id);
-  j.key("interview_id").optional(r.interview_id);
-  j.key("panel_id").optional(r.panel_id);
+  j.key("opportunity_id").string_or_null(r.opportunity_id);
+  j.key("interview_id").string_or_null(r.interview_id);
+  j.key("panel_id").string_or_null(r.panel_id);
   j.key("reasons").begin_array();
   for (const auto& x : r.reasons) {
     j.begin_object();

@@ -21,34 +21,6 @@ void write_interviewers(JsonWriter& w, const std::vector<InterviewerRef>& list) 
   w.end_array();
 }
 
-void write_value(JsonWriter& w, const FieldValue& v) {
-  std::visit(
-      [&w](const auto& x) {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) {
-          w.null();
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          w.string(x);
-        } else if constexpr (std::is_same_v<T, std::int64_t>) {
-          w.integer(x);
-        } else if constexpr (std::is_same_v<T, double>) {
-          w.number(x);
-        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-          w.string_array(x);
-        } else {
-          w.begin_array();
-          for (const ScorecardScore& s : x) {
-            w.begin_object().key("score");
-            if (s.score) w.integer(*s.score);
-            else w.null();
-            w.field("comment", s.comment).end_object();
-          }
-          w.end_array();
-        }
-      },
-      v);
-}
-
 std::string_view type_name(const FormField& f) {
   return f.type == FieldType::unknown ? std::string_view(f.type_name) : to_string(f.type);
 }
@@ -75,7 +47,7 @@ void write_template_field(JsonWriter& w, const FormField& f, bool with_id, bool 
   w.opt_field("currency", f.currency);
   if (with_value) {
     w.key("value");
-    write_value(w, f.value);
+    w.field_value(f.value);
   }
   w.end_object();
 }
@@ -97,7 +69,7 @@ void write_field_values(JsonWriter& w, const std::vector<FieldValueEntry>& value
   w.key("fieldValues").begin_array();
   for (const auto& e : values) {
     w.begin_object().field("id", e.id).key("value");
-    write_value(w, e.value);
+    w.field_value(e.value);
     w.end_object();
   }
   w.end_array();
@@ -386,7 +358,7 @@ std::string to_json(const UserUpdate& b) {
 
 std::string to_json(const FieldValue& v) {
   JsonWriter w;
-  write_value(w, v);
+  w.field_value(v);
   return w.str();
 }
 

@@ -40,7 +40,7 @@ int run(const MatchArgs& a) {
   options.default_region = a.region;
   options.company_domains = a.company_domains;
   match::Index index = match::Index::build(std::move(snapshot).value(), options);
-  match::Matcher matcher(index);
+  match::Matcher matcher(std::move(index));
 
   std::vector<match::Call> calls;
   std::string line;

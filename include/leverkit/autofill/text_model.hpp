@@ -11,13 +11,17 @@
 //                               "evidence": [{"quote": "..."}], "confidence": 0.9}]}
 // Errors: an error returned by `complete` is passed through by autofill() unless
 // `ModelOptions::fail_open` is set (then the model is ignored for this draft).
-// Thread-safety: the engine calls `complete` from the calling thread only.
+// Thread-safety: the engine calls `complete` from the calling thread only; a model shared by
+// options used on several threads at once must be safe to call concurrently.
 // Example:
 //   struct MyModel : leverkit::autofill::TextModel {
 //     leverkit::Result<std::string> complete(std::string_view p, std::string_view s) override;
 //   };
+//   leverkit::autofill::AutofillOptions o;
+//   o.model.model = std::make_shared<MyModel>();
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -35,7 +39,8 @@ class TextModel {
 };
 
 struct ModelOptions {
-  TextModel* model = nullptr;  // not owned; null = deterministic extractor only
+  // Shared, so options can be copied and outlive the caller's handle; null = deterministic only.
+  std::shared_ptr<TextModel> model;
   bool fail_open = true;       // a model error leaves the deterministic draft unchanged
 };
 

@@ -47,14 +47,13 @@ class LiveMatcher {
   LiveMatcher& operator=(LiveMatcher&&) noexcept = default;
 
   [[nodiscard]] std::vector<MatchedCall> match(std::span<const match::Call> calls) const;
-  [[nodiscard]] const match::LeverSnapshot& snapshot() const noexcept { return index_->snapshot(); }
-  [[nodiscard]] const match::Index& index() const noexcept { return *index_; }
+  [[nodiscard]] const match::LeverSnapshot& snapshot() const { return matcher_.index().snapshot(); }
+  [[nodiscard]] const match::Index& index() const { return matcher_.index(); }
   [[nodiscard]] const LiveMatchOptions& options() const noexcept { return options_; }
 
  private:
   LiveMatchOptions options_;
-  std::unique_ptr<match::Index> index_;      // stable address: the matcher points into it
-  std::unique_ptr<match::Matcher> matcher_;
+  match::Matcher matcher_;  // owns (shares) the index built from the snapshot
 };
 
 /// The matcher over the store's live objects (`SyncStore::load_snapshot`): no files involved.

@@ -25,10 +25,9 @@
 // several threads if the transport allows it (the default libcurl transport does).
 // Example:
 //   LEVERKIT_TRY(t, leverkit::make_curl_transport());
-//   leverkit::integration::OpenAiTextModel model{
-//       t, {.base_url = "http://127.0.0.1:8080/v1", .model = "qwen2.5-7b"}};
 //   leverkit::autofill::AutofillOptions o;
-//   o.model.model = &model;
+//   o.model.model = std::make_shared<leverkit::integration::OpenAiTextModel>(
+//       t, leverkit::integration::OpenAiModelOptions{.base_url = "http://127.0.0.1:8080/v1", .model = "qwen2.5-7b"});
 #pragma once
 
 #include <chrono>

@@ -11,7 +11,7 @@
 // Example:
 //   leverkit::match::LeverSnapshot snap{.opportunities = opps, .interviews = ivs};
 //   auto index = leverkit::match::Index::build(std::move(snap));
-//   leverkit::match::Matcher m{index};
+//   leverkit::match::Matcher m{std::move(index)};  // the matcher keeps the index alive
 #pragma once
 
 #include <memory>

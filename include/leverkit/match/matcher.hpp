@@ -8,12 +8,17 @@
 // candidate; a debrief to the candidate and the panel it follows; other types are not eligible.
 // `match_batch` also groups duplicate and split recordings of one meeting.
 // Errors: none; every call gets a result (bad input is reported as reasons).
+// Ownership: the Matcher shares its Index (`std::shared_ptr<const Index>`), so it stays valid
+// however long the caller keeps its own handle; copying a Matcher is cheap and shares the index.
+// A null index (or a moved-from Matcher) matches against an empty Lever account: every call is
+// `no_match`, never a crash.
 // Thread-safety: `match` is const and reentrant; one Matcher may serve many threads.
 // Example:
-//   leverkit::match::Matcher m{index};
+//   leverkit::match::Matcher m{leverkit::match::Index::build(std::move(snapshot))};
 //   for (const auto& r : m.match_batch(calls)) std::puts(leverkit::match::to_json(r).c_str());
 #pragma once
 
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -35,15 +40,23 @@ struct MatchOptions {
 
 class Matcher {
  public:
-  explicit Matcher(const Index& index, MatchOptions options = {}) : index_(&index), options_(options) {}
+  /// Shares `index` (several matchers, or the caller, may hold it too).
+  explicit Matcher(std::shared_ptr<const Index> index, MatchOptions options = {});
+  /// Takes the index over: `Matcher m{Index::build(snapshot)}`.
+  explicit Matcher(Index index, MatchOptions options = {});
 
   [[nodiscard]] MatchResult match(const Call& call) const;
   /// Matches every call, then groups duplicate/split recordings (same conference key or same
   /// interview with overlapping or adjacent times): one primary, the others `duplicate_call`.
   [[nodiscard]] std::vector<MatchResult> match_batch(std::span<const Call> calls) const;
 
+  /// The index matched against (an empty one when constructed from null).
+  [[nodiscard]] const Index& index() const;
+  [[nodiscard]] const std::shared_ptr<const Index>& shared_index() const noexcept { return index_; }
+  [[nodiscard]] const MatchOptions& options() const noexcept { return options_; }
+
  private:
-  const Index* index_;
+  std::shared_ptr<const Index> index_;
   MatchOptions options_;
 };
 

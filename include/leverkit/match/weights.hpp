@@ -9,7 +9,7 @@
 // Example:
 //   leverkit::match::MatchOptions o;
 //   o.weights.time_on = 5;                        // a notetaker whose clocks drift
-//   leverkit::match::Matcher m{index, o};
+//   leverkit::match::Matcher m{std::move(index), o};
 #pragma once
 
 namespace leverkit::match {

@@ -1,12 +1,25 @@
-// Private: a small streaming JSON writer on fmt, used by every request-body encoder.
+// Internal (not installed): the one JSON writer of every library layer — request bodies (models),
+// token files (client), match results (match), drafts and prompts (autofill), reports, webhooks
+// and chat requests (integration). Other libraries reach it through the include directory
+// ${PROJECT_SOURCE_DIR}/src as "models/detail/json_writer.hpp"; it is never a public header.
+// Why one writer: three copies had drifted apart (one escaped U+007F and repaired ill-formed
+// UTF-8, one wrote \b as \u0008, one passed stray bytes through and so could emit invalid JSON).
+// docs/adr/0096-one-json-writer.md.
 //
-// Commas are placed automatically from a stack of "first element" flags; strings are escaped
-// per RFC 8259 (quote, backslash, and every control character below U+0020; other bytes,
-// including UTF-8 sequences, pass through unchanged). Non-finite doubles have no JSON spelling
-// and are written as null — callers validate numbers before encoding.
+// Output is always valid JSON text (RFC 8259):
+//  - commas are placed from a stack of "nothing written in this container yet" flags;
+//  - strings escape quote, backslash, every control character below U+0020 (\b \f \n \r \t
+//    short forms, \u00XX otherwise) and U+007F; well-formed UTF-8 passes through unchanged and
+//    each byte that is not part of a well-formed sequence (stray, truncated, overlong, surrogate,
+//    above U+10FFFF) becomes U+FFFD — a Latin-1 transcript must not break a whole document;
+//  - doubles are written in shortest round-trip form, non-finite ones (no JSON spelling) as null.
+// Misuse (unbalanced begin/end, two keys in a row) is a programming error, not checked at run time.
+// Thread-safety: a JsonWriter is a plain value; use one per thread.
+// Example:
+//   leverkit::detail::JsonWriter w;
+//   w.begin_object().field("value", note.value).field("secret", false).end_object();
+//   std::string body = w.take();
 #pragma once
-
-#include <fmt/format.h>
 
 #include <cstdint>
 #include <optional>
@@ -14,9 +27,19 @@
 #include <string_view>
 #include <vector>
 
+#include "leverkit/models/form_field.hpp"
 #include "leverkit/models/time.hpp"
 
 namespace leverkit::detail {
+
+/// Appends `s` as a JSON string literal (quotes included) with the escaping described above.
+void append_json_string(std::string& out, std::string_view s);
+/// `s` as a JSON string literal.
+[[nodiscard]] inline std::string json_string(std::string_view s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
 
 class JsonWriter {
  public:
@@ -29,13 +52,29 @@ class JsonWriter {
 
   JsonWriter& string(std::string_view s);
   JsonWriter& integer(std::int64_t i);
+  /// Shortest round-trip form; non-finite → null.
   JsonWriter& number(double d);
+  /// Fixed notation with `decimals` digits after the point (e.g. a confidence "0.80"); non-finite → null.
+  JsonWriter& number_fixed(double d, int decimals);
   JsonWriter& boolean(bool b);
   JsonWriter& null();
   JsonWriter& timestamp(Timestamp t) { return integer(to_unix_ms(t)); }
   JsonWriter& string_array(const std::vector<std::string>& items);
-  /// Pastes already-encoded JSON as one value (trusted input only).
+  /// The string, or null when absent.
+  JsonWriter& string_or_null(const std::optional<std::string>& s) { return s ? string(*s) : null(); }
+  JsonWriter& integer_or_null(const std::optional<std::int64_t>& i) { return i ? integer(*i) : null(); }
+  /// A form field value in Lever's shape: null, string, integer, number, array of strings, or
+  /// scorecard rows [{"score": n|null, "comment": "..."}].
+  JsonWriter& field_value(const FieldValue& v);
+  /// Pastes already-encoded JSON as one value (trusted input only: output of another writer or
+  /// text the caller validated).
   JsonWriter& raw(std::string_view json);
+
+  // Layout for human-read output (drafts): `separator()` writes the comma the next value needs
+  // now, so `whitespace()` can follow it ("},\n  {" rather than "}\n  ,{").
+  JsonWriter& separator();
+  /// Appends JSON whitespace (spaces, tabs, line breaks) as is.
+  JsonWriter& whitespace(std::string_view ws);
 
   // `key: value` helpers; the optional ones write nothing when empty.
   JsonWriter& field(std::string_view k, std::string_view s) { return key(k).string(s); }
@@ -51,15 +90,16 @@ class JsonWriter {
   JsonWriter& opt_field(std::string_view k, const std::optional<Timestamp>& t) { return t ? field(k, *t) : *this; }
   JsonWriter& opt_field(std::string_view k, const std::optional<int>& i) { return i ? field_int(k, *i) : *this; }
 
-  [[nodiscard]] std::string str() const { return fmt::to_string(out_); }
+  /// The text so far (a copy); `take()` moves it out and leaves the writer empty.
+  [[nodiscard]] std::string str() const { return out_; }
+  [[nodiscard]] std::string take();
 
  private:
   void separate();
-  void escape(std::string_view s);
 
-  fmt::memory_buffer out_;
+  std::string out_;
   std::vector<bool> first_;  // one entry per open container: nothing written in it yet
-  bool after_key_ = false;
+  bool after_key_ = false;   // the next value's separator is already written (a key, or separator())
 };
 
 }  // namespace leverkit::detail

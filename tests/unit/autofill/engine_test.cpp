@@ -202,8 +202,8 @@ TEST_CASE("Model extractor: an adversarial model cannot fill policy fields, inve
   in.fields.push_back(field("team", FieldType::date, "Date of the team offsite the candidate mentioned"));
   in.transcript.utterances.push_back({"Sam", SpeakerRole::unknown, std::nullopt, std::nullopt, "Our stack is Java and Go, and we have an offsite on April 1st.", "", false});
   in.transcript.utterances.push_back({"Dana", SpeakerRole::unknown, std::nullopt, std::nullopt, "Cool. My notice is a month, I must tell my manager.", "", false});
-  FakeModel model;
-  model.answer = R"({"fields":[
+  auto model = std::make_shared<FakeModel>();
+  model->answer = R"({"fields":[
     {"id":"strong","value":"yes","evidence":[{"quote":"Yes, very strong, I'd say excellent."}]},
     {"id":"overall","value":"4 - Strong Hire","evidence":[{"quote":"Remote."}]},
     {"id":"loc","value":"Berlin","evidence":[{"quote":"I live in Berlin."}]},
@@ -217,17 +217,17 @@ TEST_CASE("Model extractor: an adversarial model cannot fill policy fields, inve
     {"id":"notice","value":"1 month","evidence":[{"quote":"My   notice is a MONTH"}],"confidence":0.95}
   ]})";
   AutofillOptions opt;
-  opt.model.model = &model;
+  opt.model.model = model;
   auto d = autofill::autofill(in, opt);
   REQUIRE(d);
   const auto& draft = d.value();
-  CHECK(model.calls == 1);
+  CHECK(model->calls == 1);
   // only objective fields the deterministic reader abstained on are sent
-  CHECK(model.last_prompt.find("\"id\":\"strong\"") == std::string::npos);
-  CHECK(model.last_prompt.find("\"id\":\"overall\"") == std::string::npos);
-  CHECK(model.last_prompt.find("\"id\":\"visa\"") == std::string::npos);
-  CHECK(model.last_prompt.find("\"id\":\"notice\"") != std::string::npos);
-  CHECK(model.last_schema.find("\"evidence\"") != std::string::npos);
+  CHECK(model->last_prompt.find("\"id\":\"strong\"") == std::string::npos);
+  CHECK(model->last_prompt.find("\"id\":\"overall\"") == std::string::npos);
+  CHECK(model->last_prompt.find("\"id\":\"visa\"") == std::string::npos);
+  CHECK(model->last_prompt.find("\"id\":\"notice\"") != std::string::npos);
+  CHECK(model->last_schema.find("\"evidence\"") != std::string::npos);
   CHECK(outcome(draft, "strong").skip == SkipCode::subjective);
   CHECK(outcome(draft, "overall").skip == SkipCode::evaluative_type);
   CHECK(outcome(draft, "loc").decision == Decision::skipped);   // invented quote
@@ -259,10 +259,10 @@ TEST_CASE("Model extractor: an adversarial model cannot fill policy fields, inve
 
 TEST_CASE("Model extractor: errors fail open by default, closed on request, garbage is rejected") {
   auto in = base_input();
-  FakeModel model;
-  model.fail = true;
+  auto model = std::make_shared<FakeModel>();
+  model->fail = true;
   AutofillOptions opt;
-  opt.model.model = &model;
+  opt.model.model = model;
   auto d = autofill::autofill(in, opt);
   REQUIRE(d);
   CHECK(d.value().filled_count() == 3);
@@ -271,8 +271,8 @@ TEST_CASE("Model extractor: errors fail open by default, closed on request, garb
   auto closed = autofill::autofill(in, opt);
   REQUIRE_FALSE(closed);
   CHECK(closed.error().code == Errc::transport);
-  model.fail = false;
-  model.answer = "definitely not json";
+  model->fail = false;
+  model->answer = "definitely not json";
   opt.model.fail_open = true;
   d = autofill::autofill(in, opt);
   REQUIRE(d);

@@ -271,9 +271,8 @@ struct FillEverything : TextModel {
 }  // namespace
 
 TEST_CASE("Evaluation: a model that tries to fill everything adds no forbidden fill (hard)") {
-  FillEverything model;
   AutofillOptions opt;
-  opt.model.model = &model;
+  opt.model.model = std::make_shared<FillEverything>();
   auto t = evaluate(opt);
   REQUIRE(t.forbidden_fills == 0);
   auto h = evaluate(opt, "heldout");

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "detail/json_writer.hpp"
+#include "models/detail/json_writer.hpp"
 #include "leverkit/autofill/autofill.hpp"
 
 using namespace leverkit;
@@ -24,7 +24,7 @@ bool valid_json(const std::string& text) {
 }  // namespace
 
 TEST_CASE("json_string replaces ill-formed UTF-8 bytes with U+FFFD") {
-  using leverkit::autofill::detail::json_string;
+  using leverkit::detail::json_string;
   CHECK(json_string("caf\xC3\xA9") == "\"caf\xC3\xA9\"");                  // well-formed kept
   CHECK(json_string("\xF0\x9F\x98\x80") == "\"\xF0\x9F\x98\x80\"");        // 4-byte kept
   CHECK(json_string("a\xFFz") == "\"a" + kReplacement + "z\"");             // stray byte

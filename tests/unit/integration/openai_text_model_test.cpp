@@ -308,7 +308,7 @@ TEST_CASE("OpenAiTextModel in autofill: the validator still decides — a quoted
            R"({"id":"visa","value":"no","evidence":[{"quote":"I am a citizen"}]},)"
            R"({"id":"notice","value":"two weeks","evidence":[{"quote":"I joined Globex last spring"}]}]})"
            "\n```");
-  integration::OpenAiTextModel model(transport(), opts(s));
+  auto model = std::make_shared<integration::OpenAiTextModel>(transport(), opts(s));
 
   autofill::AutofillInput in;
   in.template_id = "t";
@@ -336,7 +336,7 @@ TEST_CASE("OpenAiTextModel in autofill: the validator still decides — a quoted
   REQUIRE(t);
   in.transcript = std::move(t).value();
   autofill::AutofillOptions opt;
-  opt.model.model = &model;
+  opt.model.model = model;
   opt.model.fail_open = false;
   auto d = autofill::autofill(in, opt);
   REQUIRE_MESSAGE(d, (d ? "" : d.error().to_string()));
@@ -369,7 +369,7 @@ TEST_CASE("OpenAiTextModel in autofill: the validator still decides — a quoted
 TEST_CASE("OpenAiTextModel in autofill: fail_open keeps the deterministic draft and the key out of the notes") {
   FakeServer s;
   s.set(401, R"({"error":{"message":"Incorrect API key provided: )" + std::string(kKey) + R"("}})");
-  integration::OpenAiTextModel model(transport(), opts(s));
+  auto model = std::make_shared<integration::OpenAiTextModel>(transport(), opts(s));
   autofill::AutofillInput in;
   in.template_id = "t";
   FormField employer;
@@ -383,7 +383,7 @@ TEST_CASE("OpenAiTextModel in autofill: fail_open keeps the deterministic draft 
   REQUIRE(t);
   in.transcript = std::move(t).value();
   autofill::AutofillOptions opt;
-  opt.model.model = &model;
+  opt.model.model = model;
   auto d = autofill::autofill(in, opt);
   REQUIRE_MESSAGE(d, (d ? "" : d.error().to_string()));
   REQUIRE(d.value().fields.size() == 1);

@@ -52,7 +52,7 @@ Call call(std::string id, const char* start, const char* end, const char* link =
 
 TEST_CASE("one-to-one: two separate meetings matched to one interview alone, in a batch only the stronger keeps it") {
   Index index = Index::build(world(false));
-  Matcher m(index);
+  Matcher m(std::move(index));
   const Call on_time = call("on-time", "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z");
   const Call later = call("later", "2026-05-04T19:00:00Z", "2026-05-04T19:45:00Z");
   // Precondition: each alone links to iv1 (the later one with a reschedule warning).
@@ -85,7 +85,7 @@ TEST_CASE("one-to-one: two separate meetings matched to one interview alone, in 
 
 TEST_CASE("one-to-one: the demoted recording suggests its next-best interview nobody holds") {
   Index index = Index::build(world(true));
-  Matcher m(index);
+  Matcher m(std::move(index));
   std::vector<Call> calls{call("on-time", "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z"),
                           call("later", "2026-05-04T19:00:00Z", "2026-05-04T19:45:00Z")};
   auto alone = m.match(calls[1]);
@@ -103,7 +103,7 @@ TEST_CASE("one-to-one: the demoted recording suggests its next-best interview no
 
 TEST_CASE("one-to-one leaves duplicate and split recordings of one meeting alone") {
   Index index = Index::build(world(false));
-  Matcher m(index);
+  Matcher m(std::move(index));
   std::vector<Call> split{call("p1", "2026-05-04T15:00:00Z", "2026-05-04T15:20:00Z"),
                           call("p2", "2026-05-04T15:25:00Z", "2026-05-04T15:45:00Z")};
   auto s = m.match_batch(split);
@@ -115,7 +115,7 @@ TEST_CASE("one-to-one leaves duplicate and split recordings of one meeting alone
 
 TEST_CASE("grouping works for groups larger than 64: 150 recordings of one meeting, one primary") {
   Index index = Index::build(world(false));
-  Matcher m(index);
+  Matcher m(std::move(index));
   std::vector<Call> calls;
   for (int i = 0; i < 150; ++i) calls.push_back(call("rec" + std::to_string(i), "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z"));
   auto r = m.match_batch(calls);
@@ -133,7 +133,7 @@ TEST_CASE("grouping works for groups larger than 64: 150 recordings of one meeti
 TEST_CASE("grouping a shared room: 100 recordings at once group, 100 back-to-back meetings do not") {
   LeverSnapshot empty;
   Index index = Index::build(std::move(empty));
-  Matcher m(index);
+  Matcher m(std::move(index));
   const char* room = "https://acme.zoom.us/my/acme-boardroom";
   std::vector<Call> same;
   for (int i = 0; i < 100; ++i) same.push_back(call("same" + std::to_string(i), "2026-05-04T15:00:00Z", "2026-05-04T15:30:00Z", room));
@@ -156,7 +156,7 @@ TEST_CASE("grouping a shared room: 100 recordings at once group, 100 back-to-bac
 
 TEST_CASE("grouping by a unique key chains back-to-back parts across any count") {
   Index index = Index::build(world(false));
-  Matcher m(index);
+  Matcher m(std::move(index));
   // 80 five-minute parts, 2 minutes apart, one meeting id: all one split recording.
   std::vector<Call> parts;
   const auto t0 = parse_iso8601("2026-05-04T09:00:00Z").value();

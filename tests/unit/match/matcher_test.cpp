@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <memory>
+#include <optional>
+#include <vector>
 
 #include "leverkit/match/call_json.hpp"
 #include "leverkit/match/matcher.hpp"
@@ -84,7 +87,7 @@ Call zoom_call(std::string id, const char* start, const char* end) {
 
 TEST_CASE("a matched call is enriched and explained, JSON output carries every field") {
   Index index = Index::build(tiny_world());
-  Matcher m(index);
+  Matcher m(std::move(index));
   auto r = m.match(zoom_call("c1", "2026-05-04T15:01:00Z", "2026-05-04T15:44:00Z"));
   REQUIRE(r.status == MatchStatus::matched);
   CHECK(*r.interview_id == "iv1");
@@ -107,7 +110,7 @@ TEST_CASE("a matched call is enriched and explained, JSON output carries every f
 
 TEST_CASE("no auto-link on name and time alone") {
   Index index = Index::build(tiny_world());
-  Matcher m(index);
+  Matcher m(std::move(index));
   Call c = zoom_call("c1", "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z");
   c.conference_url.clear();
   c.participants = {{"Jane Doe", "", ParticipantRole::unknown, ResponseStatus::unknown, {}}};
@@ -119,7 +122,7 @@ TEST_CASE("no auto-link on name and time alone") {
 
 TEST_CASE("batch: an overlapping second recording is a duplicate_call, an adjacent one is a split part") {
   Index index = Index::build(tiny_world());
-  Matcher m(index);
+  Matcher m(std::move(index));
   std::vector<Call> calls{zoom_call("a", "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z"),
                           zoom_call("b", "2026-05-04T15:02:00Z", "2026-05-04T15:40:00Z"),
                           zoom_call("other", "2026-05-09T15:00:00Z", "2026-05-09T15:45:00Z")};
@@ -156,8 +159,8 @@ TEST_CASE("20k unrelated interviews in the index do not crowd out the candidate"
   }
   Index a = Index::build(tiny_world());
   Index b = Index::build(std::move(big));
-  auto ra = Matcher(a).match(zoom_call("c", "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z"));
-  auto rb = Matcher(b).match(zoom_call("c", "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z"));
+  auto ra = Matcher(std::move(a)).match(zoom_call("c", "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z"));
+  auto rb = Matcher(std::move(b)).match(zoom_call("c", "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z"));
   CHECK(ra.status == MatchStatus::matched);
   CHECK(rb.status == MatchStatus::matched);
   CHECK(*rb.interview_id == "iv1");
@@ -174,7 +177,7 @@ bool has_evidence(const MatchResult& r, std::string_view feature, std::string_vi
 
 TEST_CASE("an attendee email that is none of the candidate's counts against and warns, with another name it is a conflict") {
   Index index = Index::build(tiny_world());
-  Matcher m(index);
+  Matcher m(std::move(index));
   Call c = zoom_call("c1", "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z");
   c.participants[0].email = "jane@doe-consulting.example";  // a work address Lever does not have
   auto r = m.match(c);
@@ -203,7 +206,7 @@ TEST_CASE("a phone that is none of the candidate's counts against, one of theirs
   LeverSnapshot s = tiny_world();
   s.opportunities[0].phones = {leverkit::Phone{"mobile", "+1 415 555 0101"}};
   Index index = Index::build(std::move(s));
-  Matcher m(index);
+  Matcher m(std::move(index));
   Call c = zoom_call("c1", "2026-05-04T15:00:00Z", "2026-05-04T15:45:00Z");
   c.participants[0].email.clear();
   c.phone = "+1 212 555 0199";
@@ -224,7 +227,7 @@ TEST_CASE("a name shared by several Lever people weighs less than a unique one")
   c.participants[0].email.clear();
   {
     Index index = Index::build(tiny_world());
-    CHECK(has_evidence(Matcher(index).match(c), "candidate_name", "exact", 5));
+    CHECK(has_evidence(Matcher(std::move(index)).match(c), "candidate_name", "exact", 5));
   }
   for (int i = 0; i < 3; ++i) {  // three more Jane Does (other people, no interviews)
     leverkit::Opportunity o;
@@ -234,7 +237,7 @@ TEST_CASE("a name shared by several Lever people weighs less than a unique one")
     s.opportunities.push_back(o);
   }
   Index index = Index::build(std::move(s));
-  auto r = Matcher(index).match(c);
+  auto r = Matcher(std::move(index)).match(c);
   CHECK(has_evidence(r, "candidate_name", "exact_common_name", 3));  // 5 - log2(4)
   // the same person twice (one contact) is not a common name
   LeverSnapshot t = tiny_world();
@@ -244,5 +247,37 @@ TEST_CASE("a name shared by several Lever people weighs less than a unique one")
   t.opportunities[0].contact = again.contact;
   t.opportunities.push_back(again);
   Index same = Index::build(std::move(t));
-  CHECK(has_evidence(Matcher(same).match(c), "candidate_name", "exact", 5));
+  CHECK(has_evidence(Matcher(std::move(same)).match(c), "candidate_name", "exact", 5));
+}
+
+TEST_CASE("a Matcher shares its index: it outlives the caller's handle, copies share it, null matches nothing") {
+  // The caller's shared_ptr goes out of scope before the matcher is used (ASan would report a
+  // use-after-free if the matcher still borrowed it, as it did with `const Index*`).
+  auto make = [] {
+    auto index = std::make_shared<const Index>(Index::build(tiny_world()));
+    Matcher m(index);
+    CHECK(index.use_count() == 2);
+    return m;
+  };
+  Matcher m = make();
+  CHECK(m.shared_index().use_count() == 1);
+  CHECK(m.index().interview_count() > 0);
+  auto r = m.match(zoom_call("c1", "2026-05-04T15:01:00Z", "2026-05-04T15:44:00Z"));
+  CHECK(r.status == MatchStatus::matched);
+  CHECK(r.enrichment->candidate_name == "Jane Doe");
+
+  // A copy shares the same index; the original can go away first.
+  std::optional<Matcher> original(std::move(m));
+  Matcher copy = *original;
+  CHECK(copy.shared_index() == original->shared_index());
+  original.reset();
+  CHECK(copy.match(zoom_call("c1", "2026-05-04T15:01:00Z", "2026-05-04T15:44:00Z")).status == MatchStatus::matched);
+
+  // Null index: an empty account, every call is no_match, no crash.
+  Matcher none(std::shared_ptr<const Index>{});
+  CHECK(none.index().interview_count() == 0);
+  auto n = none.match(zoom_call("c1", "2026-05-04T15:01:00Z", "2026-05-04T15:44:00Z"));
+  CHECK(n.status == MatchStatus::no_match);
+  CHECK_FALSE(n.reasons.empty());
+  CHECK(none.match_batch(std::vector<Call>{zoom_call("c2", "2026-05-04T15:01:00Z", "2026-05-04T15:44:00Z")}).size() == 1);
 }

@@ -86,7 +86,7 @@ Metrics run_scenarios(const std::string& lever_dir, const std::string& scenarios
   auto snap = load_lever_directory(lever_dir);
   REQUIRE_MESSAGE(snap, (snap ? "" : snap.error().to_string()));
   Index index = Index::build(std::move(snap).value());
-  Matcher matcher(index);
+  Matcher matcher(std::move(index));
 
   std::ifstream in(scenarios_path);
   REQUIRE(in);
@@ -160,7 +160,7 @@ TEST_CASE("synthetic scenarios (seeded generator) meet the targets") {
                                       .interviews_per_day = 40});
     auto calls = world.calls;
     Index index = Index::build(std::move(world.snapshot));
-    Matcher matcher(index);
+    Matcher matcher(std::move(index));
     Metrics m;
     for (const auto& lc : calls) {
       Expect g;

@@ -1,0 +1,2 @@
+// fixture: reachable from no umbrella
+#pragma once

@@ -1,0 +1,3 @@
+// fixture
+#pragma once
+#include <leverkit/a/y.hpp>  // reachable transitively

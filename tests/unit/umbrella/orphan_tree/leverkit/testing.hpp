@@ -1,0 +1,3 @@
+// fixture
+#pragma once
+#include "leverkit/testing/fake.hpp"

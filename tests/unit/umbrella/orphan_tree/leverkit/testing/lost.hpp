@@ -1,0 +1,2 @@
+// fixture: not in testing.hpp
+#pragma once
