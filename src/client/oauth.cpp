@@ -32,7 +32,10 @@ bool usable_endpoint(std::string_view url) {
   if (url.starts_with("https://")) return true;
   if (!url.starts_with("http://")) return false;
   std::string_view rest = url.substr(7);
-  std::string_view authority = rest.substr(0, rest.find('/'));
+  // RFC 3986: the authority ends at '/', '?' or '#'. Userinfo is refused outright: in
+  // "http://127.0.0.1:80@lever.example" the host is lever.example, not the loopback address.
+  std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  if (authority.empty() || authority.find('@') != std::string_view::npos) return false;
   std::string_view host = authority;
   if (!host.empty() && host.front() == '[') host = host.substr(0, host.find(']') + 1);
   else host = host.substr(0, host.find(':'));

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "models/detail/json_writer.hpp"
 #include "leverkit/client/credentials.hpp"
@@ -11,6 +13,33 @@
 namespace leverkit::integration {
 
 namespace {
+
+// The parts of a base URL that can hold a credential: the userinfo ("user:password@") as a whole
+// and its password, the query as a whole and each of its values (e.g. "?api-key=...").
+std::vector<std::string_view> base_url_secrets(std::string_view url) {
+  std::vector<std::string_view> out;
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return out;
+  const std::string_view rest = url.substr(scheme_end + 3);
+  const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+    const std::string_view userinfo = authority.substr(0, at);
+    out.push_back(userinfo);
+    if (const auto colon = userinfo.find(':'); colon != std::string_view::npos) out.push_back(userinfo.substr(colon + 1));
+  }
+  if (const auto q = url.find('?'); q != std::string_view::npos) {
+    std::string_view query = url.substr(q + 1);
+    query = query.substr(0, query.find('#'));
+    out.push_back(query);
+    while (!query.empty()) {
+      const std::string_view pair = query.substr(0, query.find('&'));
+      if (const auto eq = pair.find('='); eq != std::string_view::npos) out.push_back(pair.substr(eq + 1));
+      query.remove_prefix(std::min(query.size(), pair.size() + 1));
+    }
+  }
+  std::erase_if(out, [](std::string_view s) { return s.empty(); });
+  return out;
+}
 
 constexpr std::string_view kSystem =
     "You extract facts from interview transcripts into JSON. Answer with one JSON object that follows the "
@@ -104,8 +133,10 @@ OpenAiTextModel::OpenAiTextModel(std::shared_ptr<Transport> transport, OpenAiMod
 Error OpenAiTextModel::scrub(Error e) const {
   // Servers echo keys ("Incorrect API key provided: sk-...") and a base_url may carry one in its
   // userinfo or query; every error text leaving this class goes through the client's redaction.
-  redact_secret(e.message, options_.api_key);
-  redact_secret(e.lever_message, options_.api_key);
+  std::vector<std::string_view> secrets{options_.api_key};
+  for (auto s : base_url_secrets(options_.base_url)) secrets.push_back(s);
+  redact_secrets(e.message, secrets);
+  redact_secrets(e.lever_message, secrets);
   return e;
 }
 

@@ -59,7 +59,7 @@ class OpenAiTextModel : public autofill::TextModel {
   Result<std::string> complete(std::string_view prompt, std::string_view json_schema) override;
 
  private:
-  [[nodiscard]] Error scrub(Error e) const;  // redacts the API key from every error text
+  [[nodiscard]] Error scrub(Error e) const;  // redacts the key and base_url credentials from error texts
 
   std::shared_ptr<Transport> transport_;
   OpenAiModelOptions options_;

@@ -202,3 +202,26 @@ TEST_CASE("redact_secrets: JSON-escaped forms (\\/ and \\u002b) of a secret and 
     }
   }
 }
+
+TEST_CASE("OAuthSession: an http:// endpoint whose loopback address is only userinfo is refused") {
+  auto clock = std::make_shared<testing::FakeClock>();
+  for (const char* url : {"http://127.0.0.1:80@lever.example/oauth/token", "http://localhost@lever.example/oauth/token",
+                          "http://127.0.0.1@lever.example?x=/", "http:///oauth/token"}) {
+    CAPTURE(url);
+    auto transport = std::make_shared<testing::FakeTransport>();
+    auto c = review_config(transport, clock);
+    c.endpoints->token_url = url;
+    auto s = OAuthSession::create(c, std::make_shared<MemoryTokenStore>());
+    REQUIRE_FALSE(s);
+    CHECK(s.error().code == Errc::invalid_argument);
+    CHECK(s.error().message.find("OAuth endpoint must be https://") != std::string::npos);
+    CHECK(s.error().message.find(review_client_secret) == std::string::npos);
+  }
+  // The loopback forms still work, including a query that contains '@'.
+  for (const char* url : {"http://127.0.0.1:9/oauth/token", "http://[::1]:9/oauth/token", "http://localhost/t?a=b@c"}) {
+    CAPTURE(url);
+    auto c = review_config(std::make_shared<testing::FakeTransport>(), clock);
+    c.endpoints->token_url = url;
+    CHECK(OAuthSession::create(c, std::make_shared<MemoryTokenStore>()));
+  }
+}

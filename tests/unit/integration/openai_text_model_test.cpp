@@ -281,7 +281,8 @@ TEST_CASE("OpenAiTextModel: a key inside base_url is redacted from HTTP and tran
     auto r = model.complete("p", "{}");
     REQUIRE_FALSE(r);
     CHECK(r.error().code == Errc::not_found);
-    CHECK_MESSAGE(r.error().message.find("api_key=[redacted]") != std::string::npos, r.error().message);
+    // The whole query may carry credentials: it is redacted as one.
+    CHECK_MESSAGE(r.error().message.find("/v1?[redacted]") != std::string::npos, r.error().message);
     check_no_key(r.error());
     closed_base = "http://127.0.0.1:" + std::to_string(s.port) + "/v1?api_key=" + std::string(kKey);
   }
@@ -294,6 +295,25 @@ TEST_CASE("OpenAiTextModel: a key inside base_url is redacted from HTTP and tran
   auto r = model.complete("p", "{}");
   REQUIRE_FALSE(r);
   CHECK((r.error().code == Errc::transport || r.error().code == Errc::not_found));
+  check_no_key(r.error());
+}
+
+TEST_CASE("OpenAiTextModel: a gateway password in base_url's userinfo or a token in its query is redacted") {
+  // Neither equals the API key: the URL's own credentials are secrets in their own right.
+  constexpr std::string_view kPass = "gw-pass-5e6f7a8b3c";
+  constexpr std::string_view kToken = "q-token-9c8d7e6f1a";
+  FakeServer s;
+  auto o = opts(s);
+  o.base_url = "http://gw-user:" + std::string(kPass) + "@127.0.0.1:" + std::to_string(s.port) +
+               "/v1?region=eu&token=" + std::string(kToken) + "#";
+  integration::OpenAiTextModel model(transport(), o);
+  auto r = model.complete("p", "{}");
+  REQUIRE_FALSE(r);
+  for (auto secret : {kPass, kToken}) {
+    CAPTURE(secret);
+    CHECK_MESSAGE(r.error().message.find(secret) == std::string::npos, r.error().message);
+    CHECK(r.error().lever_message.find(secret) == std::string::npos);
+  }
   check_no_key(r.error());
 }
 
