@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include <fmt/format.h>
+#include "leverkit/fmt.hpp"
 
 #include "api_impl.hpp"
 #include "calls.hpp"

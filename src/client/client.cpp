@@ -1,3 +1,4 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/client.hpp"
 
 #include <simdjson.h>

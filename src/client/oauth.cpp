@@ -1,3 +1,4 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/oauth.hpp"
 
 #include <simdjson.h>

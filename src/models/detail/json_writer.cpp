@@ -1,5 +1,7 @@
 #include "json_writer.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <iterator>
 
