@@ -4,7 +4,7 @@
 
 #include <ostream>
 
-#include "leverkit/testing/text_audit.hpp"
+#include "text_audit_hook.hpp"
 
 namespace leverkit {
 
