@@ -4,6 +4,7 @@
 // that do not exist, so nothing can change. With LEVER_API_KEY set it checks Lever; without it, an
 // in-process leverkit-sandbox with its full key.
 #include <iostream>
+#include <fmt/format.h>
 
 #include "demo_support.hpp"
 

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/client.hpp"
 #include "leverkit/client/transport.hpp"
 #include "leverkit/integration/connection_check.hpp"

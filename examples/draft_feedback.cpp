@@ -2,6 +2,7 @@
 // transcript (autofill) and show it: what was filled, from which quote, and what is left to the
 // interviewer. Writes nothing: the review step declines every draft.
 #include <iostream>
+#include <fmt/format.h>
 
 #include "demo_support.hpp"
 #include "leverkit/integration/flow.hpp"

@@ -10,11 +10,13 @@
 // file (`--calls FILE`) matches and drafts; it writes to Lever only with `--write`.
 // Exit status: 0 when every write landed exactly once (1 on errors or duplicates).
 #include <chrono>
+#include <fmt/format.h>
 #include <cstring>
 #include <iostream>
 #include <map>
 
 #include "demo_support.hpp"
+#include "leverkit/fmt.hpp"
 #include "leverkit/integration/flow.hpp"
 #include "leverkit/integration/schedule.hpp"
 

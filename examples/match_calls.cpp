@@ -4,6 +4,8 @@
 // Calls: the in-process sandbox's synthetic ones, or a JSON-lines file given as the first
 // argument (leverkit/integration/recorded_call.hpp) when LEVER_API_KEY points at Lever.
 #include <iostream>
+#include <fmt/format.h>
+#include "leverkit/fmt.hpp"
 
 #include "demo_support.hpp"
 

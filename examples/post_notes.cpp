@@ -4,6 +4,7 @@
 //
 // Against Lever (LEVER_API_KEY set) it only writes with --write; otherwise it shows what it would post.
 #include <cstring>
+#include <fmt/format.h>
 #include <iostream>
 
 #include "demo_support.hpp"

@@ -5,6 +5,7 @@
 //
 // Against Lever (LEVER_API_KEY set) it only writes with --write.
 #include <cstring>
+#include <fmt/format.h>
 #include <iostream>
 
 #include "demo_support.hpp"

@@ -1,6 +1,7 @@
 // The HTTP side of the sandbox: the only translation unit of the library that includes
 // cpp-httplib. It turns httplib requests into ApiRequests, applies latency and transport
 // faults, and delivers webhooks.
+#include "leverkit/fmt.hpp"
 #include "leverkit/sandbox/server.hpp"
 
 #include <httplib.h>

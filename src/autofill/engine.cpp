@@ -14,6 +14,7 @@
 #include "detail/readers.hpp"
 #include "detail/text.hpp"
 #include "detail/validator.hpp"
+#include "leverkit/fmt.hpp"
 #include "leverkit/autofill/autofill.hpp"
 
 namespace leverkit::autofill {

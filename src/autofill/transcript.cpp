@@ -1,3 +1,4 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/autofill/transcript.hpp"
 
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/client.hpp"
 
 #include <simdjson.h>
@@ -8,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "client_state.hpp"
-#include "leverkit/testing/text_audit.hpp"
+#include "text_audit_hook.hpp"
 
 namespace leverkit {
 

@@ -1,6 +1,7 @@
 // Webhook management (lever-api.md §6.17). GET /webhooks omits hasNext: the paginator treats
 // that as the last page.
 #include <fmt/format.h>
+#include "leverkit/fmt.hpp"
 
 #include "client_state.hpp"
 

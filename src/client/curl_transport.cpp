@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/transport.hpp"
 #include "leverkit/version.hpp"
 

@@ -1,3 +1,4 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/oauth.hpp"
 
 #include <simdjson.h>
@@ -8,7 +9,7 @@
 
 #include "crypto.hpp"
 #include "leverkit/client/http.hpp"
-#include "leverkit/testing/text_audit.hpp"
+#include "text_audit_hook.hpp"
 
 // GCC 12 reports a bogus -Wrestrict inside std::string moves inlined into Result (GCC bug 105329).
 #pragma GCC diagnostic ignored "-Wrestrict"

@@ -1,3 +1,4 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/token_store.hpp"
 
 #include <fcntl.h>

@@ -1,4 +1,5 @@
 // Lever webhook signatures (lever-api.md §7; ADR 0062).
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/webhook_verifier.hpp"
 
 #include <cctype>

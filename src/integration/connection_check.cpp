@@ -1,3 +1,4 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/integration/connection_check.hpp"
 
 #include <algorithm>

@@ -1,4 +1,5 @@
 // The notetaker flow: match → draft → review → submit / notes (docs/adr/0067-flow-review-gate.md).
+#include "leverkit/fmt.hpp"
 #include "leverkit/integration/flow.hpp"
 
 #include <algorithm>

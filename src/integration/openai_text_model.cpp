@@ -1,3 +1,4 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/integration/openai_text_model.hpp"
 
 #include <fmt/format.h>

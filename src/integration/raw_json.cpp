@@ -5,6 +5,7 @@
 #include <optional>
 
 #include <fmt/format.h>
+#include "leverkit/fmt.hpp"
 
 namespace leverkit::integration::detail {
 

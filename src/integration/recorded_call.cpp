@@ -1,4 +1,5 @@
 // Reading recorded calls (JSON) and fetching the sandbox's synthetic ones.
+#include "leverkit/fmt.hpp"
 #include "leverkit/integration/recorded_call.hpp"
 
 #include <fmt/format.h>

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "leverkit/fmt.hpp"
 #include "leverkit/integration/sync_store.hpp"
 
 namespace leverkit::integration {

@@ -1,4 +1,5 @@
 // run_sync / sync_interviews: resumable Lever → SyncStore copy (see sync.hpp; ADR 0060).
+#include "leverkit/fmt.hpp"
 #include "leverkit/integration/sync.hpp"
 
 #include <algorithm>

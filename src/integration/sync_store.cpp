@@ -1,5 +1,6 @@
 // SyncStore: the parts shared by every store (kind names, conveniences, snapshot decoding) and the
 // in-memory store.
+#include "leverkit/fmt.hpp"
 #include "leverkit/integration/sync_store.hpp"
 
 #include <algorithm>

@@ -1,4 +1,5 @@
 // WebhookReceiver: verify → replay check → re-read → one store transaction (ADR 0062).
+#include "leverkit/fmt.hpp"
 #include "leverkit/integration/webhook_receiver.hpp"
 
 #include <array>

@@ -1,4 +1,5 @@
 // Duplicate-safe write-back of notes and feedback (docs/adr/0066-write-journal-and-read-before-retry.md).
+#include "leverkit/fmt.hpp"
 #include "leverkit/integration/write_back.hpp"
 
 #include <algorithm>

@@ -1,4 +1,5 @@
 // The write journal: in memory and in SQLite (docs/adr/0066-write-journal-and-read-before-retry.md).
+#include "leverkit/fmt.hpp"
 #include "leverkit/integration/write_journal.hpp"
 
 #include <algorithm>

@@ -1,4 +1,7 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/match/call_json.hpp"
+
+#include <fmt/format.h>
 
 #include <simdjson.h>
 

@@ -1,4 +1,7 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/match/lever_files.hpp"
+
+#include <fmt/format.h>
 
 #include <simdjson.h>
 

@@ -1,4 +1,7 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/match/zones.hpp"
+
+#include <fmt/format.h>
 
 #include <date/date.h>
 #include <date/tz.h>

@@ -1,8 +1,10 @@
 #include "leverkit/models/error.hpp"
 
+#include <fmt/format.h>
+
 #include <ostream>
 
-#include "leverkit/testing/text_audit.hpp"
+#include "text_audit_hook.hpp"
 
 namespace leverkit {
 
@@ -75,7 +77,11 @@ ApiError::ApiError(Error e) : std::runtime_error(e.to_string()), error_(std::mov
   detail::audit_text("exception", what());
 }
 
-void outcome_throw_as_system_error_with_payload(const Error& e) { throw ApiError(e); }
-void outcome_throw_as_system_error_with_payload(Error&& e) { throw ApiError(std::move(e)); }
+BadResultAccess::BadResultAccess()
+    : std::logic_error("leverkit::Result::error() called on a Result that holds a value") {}
+
+void result_detail::throw_api_error(const Error& e) { throw ApiError(e); }
+void result_detail::throw_api_error(Error&& e) { throw ApiError(std::move(e)); }
+void result_detail::throw_bad_result_access() { throw BadResultAccess(); }
 
 }  // namespace leverkit

@@ -1,4 +1,7 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/models/field_value.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,5 @@
 #include <array>
+#include <fmt/format.h>
 #include <utility>
 
 #include "detail/decoders.hpp"

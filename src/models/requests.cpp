@@ -1,5 +1,7 @@
 #include "leverkit/models/requests.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <span>

@@ -1,3 +1,4 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/models/time.hpp"
 
 #include <charconv>

@@ -1,3 +1,4 @@
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/redis_rate_limiter.hpp"
 
 #include <hiredis/hiredis.h>

@@ -12,6 +12,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/client.hpp"
 #include "leverkit/client/redis_rate_limiter.hpp"
 #include "leverkit/sandbox/server.hpp"

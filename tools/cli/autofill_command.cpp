@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "leverkit/fmt.hpp"
 #include "leverkit/autofill/autofill.hpp"
 #include "leverkit/autofill/form_json.hpp"
 #include "leverkit/match/zones.hpp"

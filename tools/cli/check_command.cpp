@@ -2,6 +2,7 @@
 // (LEVER_API_KEY) or OAuth session (--session FILE, from `leverkit connect`) has, per feature.
 // Exit status: 0 all granted, 2 some missing or unknown, 1 the check could not run.
 #include <iostream>
+#include <fmt/format.h>
 #include <memory>
 
 #include "cli_auth.hpp"

@@ -4,6 +4,7 @@
 // (`--session`, default $XDG_CONFIG_HOME/leverkit/session.json). The client secret comes from
 // LEVER_CLIENT_SECRET only. Only 127.0.0.1 is ever listened on.
 #include <arpa/inet.h>
+#include <fmt/format.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>

@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/client.hpp"
 #include "leverkit/integration/flow.hpp"
 #include "leverkit/integration/sync.hpp"

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/client.hpp"
 #include "leverkit/integration/sync_store.hpp"
 

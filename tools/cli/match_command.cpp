@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "leverkit/fmt.hpp"
 #include "leverkit/match/call_json.hpp"
 #include "leverkit/match/lever_files.hpp"
 #include "leverkit/match/matcher.hpp"

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "commands.hpp"
+#include "leverkit/fmt.hpp"
 #include "leverkit/integration/schedule.hpp"
 #include "leverkit/integration/sync.hpp"
 #include "leverkit/integration/sync_json.hpp"

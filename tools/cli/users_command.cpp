@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "commands.hpp"
+#include "leverkit/fmt.hpp"
 #include "leverkit/integration/employees.hpp"
 #include "leverkit/integration/sync_json.hpp"
 #include "lever_connection.hpp"

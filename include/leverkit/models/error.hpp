@@ -1,19 +1,18 @@
 // leverkit/models/error.hpp — errors as values for every leverkit layer.
 //
 // What: `Errc` (what went wrong), `Error` (code plus everything a caller needs to decide what to
-// do: HTTP status, Lever's own `code`/`message`, request id, Retry-After, attempts made),
-// `Result<T>` (Boost.Outcome `std_result<T, Error>`), `ApiError` (thrown by `Result::value()`
-// on an error) and the `LEVERKIT_TRY` / `LEVERKIT_TRYV` macros.
+// do: HTTP status, Lever's own `code`/`message`, request id, Retry-After, attempts made) and
+// `ApiError` (thrown by `Result::value()` on an error). Includes leverkit/models/result.hpp, so
+// `Result<T>`, `success()` and the `LEVERKIT_TRY` / `LEVERKIT_TRYV` macros come with it.
+// fmt formatters for `Error` and `Errc` are opt-in: include leverkit/fmt.hpp.
 // Errors: none of its own. An `Error` never carries a credential: messages are built from
 // paths, parameter names and Lever's reply, never from request headers.
 // Thread-safety: value types; distinct objects may be used from different threads.
 // Example:
 //   leverkit::Result<int> parse(std::string_view s);
 //   LEVERKIT_TRY(n, parse("42"));                    // returns the Error to our caller on failure
-//   fmt::print("{}\n", leverkit::Error{leverkit::Errc::not_found, "opportunity 42"});
+//   std::cout << leverkit::Error{leverkit::Errc::not_found, "opportunity 42"} << '\n';
 #pragma once
-
-#include <boost/outcome/std_result.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -23,8 +22,9 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 
-#include <fmt/format.h>
+#include "leverkit/export.hpp"
 
 namespace leverkit {
 
@@ -49,13 +49,13 @@ enum class Errc : int {
 };
 
 /// Stable snake_case name of a code ("not_found").
-std::string_view to_string(Errc code) noexcept;
+LEVERKIT_EXPORT std::string_view to_string(Errc code) noexcept;
 
 /// The std::error_category of `Errc`, so `Error` can travel as a `std::error_code`.
-const std::error_category& leverkit_category() noexcept;
+LEVERKIT_EXPORT const std::error_category& leverkit_category() noexcept;
 inline std::error_code make_error_code(Errc e) noexcept { return {static_cast<int>(e), leverkit_category()}; }
 
-struct Error {
+struct LEVERKIT_EXPORT Error {
   Errc code = Errc::ok;
   std::string message;       // ours: what was wrong, naming the JSON path or parameter
   int http_status = 0;       // 0 when no HTTP response was received
@@ -83,13 +83,10 @@ struct Error {
   [[nodiscard]] std::string to_string() const;
 };
 
-std::ostream& operator<<(std::ostream& os, const Error& e);
-
-/// ADL hook for Boost.Outcome's payload pattern.
-inline std::error_code make_error_code(const Error& e) noexcept { return make_error_code(e.code); }
+LEVERKIT_EXPORT std::ostream& operator<<(std::ostream& os, const Error& e);
 
 /// Thrown by `Result<T>::value()` when the result holds an error; carries the full `Error`.
-class ApiError : public std::runtime_error {
+class LEVERKIT_EXPORT ApiError : public std::runtime_error {
  public:
   explicit ApiError(Error e);
   [[nodiscard]] const Error& error() const noexcept { return error_; }
@@ -99,52 +96,11 @@ class ApiError : public std::runtime_error {
   Error error_;
 };
 
-/// ADL hook for Boost.Outcome: `.value()` on an errored Result throws ApiError.
-[[noreturn]] void outcome_throw_as_system_error_with_payload(const Error& e);
-[[noreturn]] void outcome_throw_as_system_error_with_payload(Error&& e);
-
-template <class T>
-using Result = BOOST_OUTCOME_V2_NAMESPACE::std_result<T, Error>;
-
-/// Success for a `Result<void>`.
-inline auto success() { return BOOST_OUTCOME_V2_NAMESPACE::success(); }
-
 }  // namespace leverkit
 
 namespace std {
 template <> struct is_error_code_enum<leverkit::Errc> : true_type {};
 }  // namespace std
 
-template <>
-struct fmt::formatter<leverkit::Error> : fmt::formatter<std::string_view> {
-  template <class Ctx>
-  auto format(const leverkit::Error& e, Ctx& ctx) const {
-    return fmt::formatter<std::string_view>::format(e.to_string(), ctx);
-  }
-};
-template <>
-struct fmt::formatter<leverkit::Errc> : fmt::formatter<std::string_view> {
-  template <class Ctx>
-  auto format(leverkit::Errc e, Ctx& ctx) const {
-    return fmt::formatter<std::string_view>::format(leverkit::to_string(e), ctx);
-  }
-};
-
-#define LEVERKIT_DETAIL_CAT2(a, b) a##b
-#define LEVERKIT_DETAIL_CAT(a, b) LEVERKIT_DETAIL_CAT2(a, b)
-
-/// `LEVERKIT_TRY(name, expr)`: evaluate a Result-returning `expr`; on error return the Error
-/// from the enclosing function (which must return some `Result<U>`), else declare
-/// `auto name` holding the value. (Our own macro: BOOST_OUTCOME_TRY changed meaning in 1.76.)
-#define LEVERKIT_TRY(name, ...)                                                        \
-  auto LEVERKIT_DETAIL_CAT(leverkit_try_, __LINE__) = (__VA_ARGS__);                   \
-  if (!LEVERKIT_DETAIL_CAT(leverkit_try_, __LINE__))                                   \
-    return std::move(LEVERKIT_DETAIL_CAT(leverkit_try_, __LINE__)).error();            \
-  auto name = std::move(LEVERKIT_DETAIL_CAT(leverkit_try_, __LINE__)).value()
-
-/// `LEVERKIT_TRYV(expr)`: like LEVERKIT_TRY for a `Result<void>` or a value to discard.
-#define LEVERKIT_TRYV(...)                                                             \
-  do {                                                                                 \
-    auto leverkit_tryv_r = (__VA_ARGS__);                                              \
-    if (!leverkit_tryv_r) return std::move(leverkit_tryv_r).error();                   \
-  } while (false)
+// Result<T>, success(), LEVERKIT_TRY: every user of error.hpp has always had them from here.
+#include "leverkit/models/result.hpp"

@@ -19,10 +19,11 @@
 #include <vector>
 
 #include "leverkit/client/clock.hpp"
+#include "leverkit/export.hpp"
 
 namespace leverkit::testing {
 
-class FakeClock final : public Clock {
+class LEVERKIT_EXPORT FakeClock final : public Clock {
  public:
   /// Wall time starts at 2026-01-01T00:00:00Z unless given.
   explicit FakeClock(std::chrono::system_clock::time_point wall_start = std::chrono::system_clock::time_point{
@@ -38,7 +39,7 @@ class FakeClock final : public Clock {
   std::chrono::system_clock::time_point wall_start_;
 };
 
-class FakeSleeper final : public Sleeper {
+class LEVERKIT_EXPORT FakeSleeper final : public Sleeper {
  public:
   explicit FakeSleeper(std::shared_ptr<FakeClock> clock) : clock_(std::move(clock)) {}
 

@@ -24,13 +24,14 @@
 #include <vector>
 
 #include "leverkit/client/transport.hpp"
+#include "leverkit/export.hpp"
 
 namespace leverkit::testing {
 
 /// A padded response with `Content-Type: application/json`.
-HttpResponse json_response(int status, std::string body, Headers extra = {});
+LEVERKIT_EXPORT HttpResponse json_response(int status, std::string body, Headers extra = {});
 
-class FakeTransport final : public Transport {
+class LEVERKIT_EXPORT FakeTransport final : public Transport {
  public:
   using Reply = Result<HttpResponse>;
   using Handler = std::function<Reply(const HttpRequest&)>;

@@ -6,12 +6,15 @@
 // sweep a whole suite's output for credential fragments (tests/unit/client/main.cpp). Off by
 // default; it costs one atomic load per error or log line.
 // Errors: none. Thread-safety: the function may be called from any thread, concurrently; install
-// it before starting threads. It must not throw.
+// it before starting threads. It must not throw. Lives in the leverkit_testing library
+// (leverkit::testing), not in the production libraries.
 // Example:
 //   leverkit::testing::set_text_audit([](std::string_view kind, std::string_view text) { ... });
 #pragma once
 
 #include <string_view>
+
+#include "leverkit/export.hpp"
 
 namespace leverkit::testing {
 
@@ -19,11 +22,6 @@ namespace leverkit::testing {
 using TextAudit = void (*)(std::string_view kind, std::string_view text) noexcept;
 
 /// Installs `fn` (nullptr removes it).
-void set_text_audit(TextAudit fn) noexcept;
+LEVERKIT_EXPORT void set_text_audit(TextAudit fn) noexcept;
 
 }  // namespace leverkit::testing
-
-namespace leverkit::detail {
-/// Hands `text` to the installed audit function, if any.
-void audit_text(std::string_view kind, std::string_view text) noexcept;
-}  // namespace leverkit::detail

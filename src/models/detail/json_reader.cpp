@@ -1,6 +1,7 @@
 #include "json_reader.hpp"
 
 #include <fmt/format.h>
+#include "leverkit/fmt.hpp"
 
 namespace leverkit::detail {
 

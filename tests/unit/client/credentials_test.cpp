@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <sstream>
 
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/client.hpp"
 #include "leverkit/testing/fake_clock.hpp"
 #include "leverkit/testing/fake_transport.hpp"

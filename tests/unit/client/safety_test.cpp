@@ -2,6 +2,7 @@
 // the credential-failure path, Error::not_sent / may_have_written / permanent, and the
 // low-speed limit of the curl transport.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -11,6 +12,7 @@
 #include <atomic>
 #include <thread>
 
+#include "leverkit/fmt.hpp"
 #include "leverkit/client/client.hpp"
 #include "leverkit/testing/fake_clock.hpp"
 #include "leverkit/testing/fake_transport.hpp"

@@ -2,6 +2,7 @@
 // tests/data/match/lever/) and the seeded synthetic generator. Fails below the targets:
 // auto-link precision >= 99 %, recall >= 95 %, reason-code accuracy >= 95 %.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <simdjson.h>
 
 #include <fstream>

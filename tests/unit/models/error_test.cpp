@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <sstream>
 
+#include "leverkit/fmt.hpp"
 #include "leverkit/models/error.hpp"
 
 using leverkit::Errc;

@@ -1,5 +1,6 @@
 // One test per decoding quirk of lever-api.md §8 (numbers as there).
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "leverkit/models/contact.hpp"
 #include "leverkit/models/feedback.hpp"

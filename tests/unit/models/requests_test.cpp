@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "leverkit/models/contact.hpp"
 #include "leverkit/models/feedback.hpp"

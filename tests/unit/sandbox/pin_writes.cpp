@@ -1,5 +1,7 @@
 // Pin test, part 2 of the transcript: every write route with good and bad bodies, then the
 // webhook deliveries the writes queued.
+#include <fmt/format.h>
+
 #include "pin_script.hpp"
 
 namespace pin {
