@@ -8,7 +8,7 @@
 #include "leverkit/autofill/form_json.hpp"
 #include "leverkit/autofill/transcript.hpp"
 
-namespace leverkit::py {
+namespace leverkit::inline v0::py {
 
 #define LK_F(T, n) field(#n, &T::n)
 #define LK_RW Access::read_write

@@ -34,7 +34,7 @@
 
 namespace nb = nanobind;
 
-namespace leverkit::py {
+namespace leverkit::inline v0::py {
 
 /// datetime objects the Timestamp caster needs, imported once and never freed (they must outlive
 /// every module-level destructor, and the interpreter owns them anyway).
@@ -91,7 +91,7 @@ struct type_caster<leverkit::Timestamp> {
 
 }  // namespace nanobind::detail
 
-namespace leverkit::py {
+namespace leverkit::inline v0::py {
 
 /// Raises the Python exception for `e` (leverkit.errors: LeverError and one subclass per Errc).
 [[noreturn]] void raise_error(const Error& e);

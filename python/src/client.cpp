@@ -12,7 +12,7 @@
 #include "leverkit/client/cancellation.hpp"
 #include "leverkit/client/client.hpp"
 
-namespace leverkit::py {
+namespace leverkit::inline v0::py {
 
 #define LK_F(T, n) field(#n, &T::n)
 

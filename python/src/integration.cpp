@@ -10,7 +10,7 @@
 // calling thread once the run has returned.
 #include "integration.hpp"
 
-namespace leverkit::py {
+namespace leverkit::inline v0::py {
 
 #ifdef LEVERKIT_PY_HAS_INTEGRATION
 

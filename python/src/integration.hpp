@@ -23,7 +23,7 @@
 #include "leverkit/integration/write_back.hpp"
 #include "leverkit/integration/write_journal.hpp"
 
-namespace leverkit::py {
+namespace leverkit::inline v0::py {
 
 match::Call to_call(nb::handle obj);  // match.cpp
 

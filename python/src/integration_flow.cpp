@@ -4,7 +4,7 @@
 
 #ifdef LEVERKIT_PY_HAS_INTEGRATION
 
-namespace leverkit::py::integration_bindings {
+namespace leverkit::inline v0::py::integration_bindings {
 
 void bind_flow(nb::module_& m) {
   // ---- access ----

@@ -10,7 +10,7 @@
 #include "leverkit/match/matcher.hpp"
 #include "leverkit/match/result.hpp"
 
-namespace leverkit::py {
+namespace leverkit::inline v0::py {
 
 #define LK_F(T, n) field(#n, &T::n)
 #define LK_RW Access::read_write

@@ -17,7 +17,7 @@
 #include "leverkit/models/user.hpp"
 #include "leverkit/models/webhook.hpp"
 
-namespace leverkit::py {
+namespace leverkit::inline v0::py {
 
 #define LK_F(T, n) field(#n, &T::n)
 #define LK_RO Access::read_only

@@ -3,7 +3,7 @@
 
 #include <string>
 
-namespace leverkit::py {
+namespace leverkit::inline v0::py {
 
 namespace {
 nb::handle type_of(nb::handle h) { return nb::handle(reinterpret_cast<PyObject*>(Py_TYPE(h.ptr()))); }

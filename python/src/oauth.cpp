@@ -8,7 +8,7 @@
 #include "leverkit/client/oauth.hpp"
 #include "leverkit/client/token_store.hpp"
 
-namespace leverkit::py {
+namespace leverkit::inline v0::py {
 
 #define LK_F(T, n) field(#n, &T::n)
 

@@ -7,7 +7,7 @@
 #include "leverkit/models/field_value.hpp"
 #include "leverkit/models/requests.hpp"
 
-namespace leverkit::py {
+namespace leverkit::inline v0::py {
 
 #define LK_F(T, n) field(#n, &T::n)
 #define LK_RW Access::read_write

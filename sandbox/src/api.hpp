@@ -12,7 +12,7 @@
 
 #include "leverkit/sandbox/server.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 struct ApiRequest {
   std::string method;

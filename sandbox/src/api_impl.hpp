@@ -13,7 +13,7 @@
 #include "api.hpp"
 #include "store.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 /// Thrown inside handlers only; `Api::handle` turns it into a Lever-style error response.
 struct ApiFailure {

@@ -18,7 +18,7 @@
 
 #include "api_impl.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 namespace {
 
 constexpr std::int64_t kMinute = 60'000;

@@ -9,7 +9,7 @@
 #include "api.hpp"
 #include "store.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 /// `GET /__sandbox/calls?count=N&seed=S`: N calls (1–200, default 10), deterministic for (data,
 /// count, seed). Answers 400 on a bad parameter.

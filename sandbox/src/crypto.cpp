@@ -3,7 +3,7 @@
 
 #include "api.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
   unsigned char digest[EVP_MAX_MD_SIZE];

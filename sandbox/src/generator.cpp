@@ -3,7 +3,7 @@
 #include "generator/vocabulary.hpp"
 #include "generator/world.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 void generate(Store& s, const GeneratorOptions& opt) {
   s.clear();

@@ -20,7 +20,7 @@
 
 #include "api.hpp"
 
-namespace leverkit::sandbox {
+namespace leverkit::inline v0::sandbox {
 namespace {
 
 int socket_port(int fd, bool peer) {

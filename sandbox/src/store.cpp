@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 Record& Collection::add(Value v, std::string parent) {
   std::size_t pos = items_.size();

@@ -13,7 +13,7 @@
 
 #include "value.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 struct Record {
   Value value;            // what the API returns (before expand/include)
@@ -132,7 +132,7 @@ void generate(Store& store, const GeneratorOptions& options);
 
 }  // namespace leverkit::sandbox::detail
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 /// The options Lever fills in for a score-system field sent without them.
 [[nodiscard]] Value default_score_system_options();
 /// The feedback field types Lever accepts, and the profile-form ones.

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 namespace {
 const std::string kEmptyString;
 const Array kEmptyArray;

@@ -14,7 +14,7 @@
 #include <variant>
 #include <vector>
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 class Value;
 using Array = std::vector<Value>;

@@ -10,7 +10,7 @@
 #include "detail/readers.hpp"
 #include "detail/text.hpp"
 
-namespace leverkit::autofill {
+namespace leverkit::inline v0::autofill {
 namespace {
 
 using detail::Token;

@@ -4,7 +4,7 @@
 
 #include "models/detail/json_writer.hpp"
 
-namespace leverkit::autofill {
+namespace leverkit::inline v0::autofill {
 
 std::string_view to_string(SkipCode c) noexcept {
   switch (c) {

@@ -17,7 +17,7 @@
 #include "leverkit/fmt.hpp"
 #include "leverkit/autofill/autofill.hpp"
 
-namespace leverkit::autofill {
+namespace leverkit::inline v0::autofill {
 namespace {
 
 using detail::Proposal;

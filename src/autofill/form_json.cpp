@@ -2,7 +2,7 @@
 
 #include "leverkit/models/feedback.hpp"
 
-namespace leverkit::autofill {
+namespace leverkit::inline v0::autofill {
 
 Result<FormDocument> read_form_json(std::string_view json) {
   FormDocument doc;

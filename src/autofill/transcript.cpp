@@ -9,7 +9,7 @@
 
 #include "detail/text.hpp"
 
-namespace leverkit::autofill {
+namespace leverkit::inline v0::autofill {
 namespace {
 
 using detail::trim;

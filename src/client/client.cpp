@@ -11,7 +11,7 @@
 #include "client_state.hpp"
 #include "text_audit_hook.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 static_assert(body_padding >= simdjson::SIMDJSON_PADDING, "response bodies must be padded for simdjson");
 

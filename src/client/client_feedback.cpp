@@ -2,7 +2,7 @@
 // (lever-api.md §6.10–§6.14).
 #include "client_state.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 using detail::item_path;
 using detail::opp_path;

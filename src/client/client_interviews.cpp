@@ -1,7 +1,7 @@
 // Interviews and panels (lever-api.md §6.8, §6.9).
 #include "client_state.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 using detail::Query;
 

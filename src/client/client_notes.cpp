@@ -1,7 +1,7 @@
 // Notes (lever-api.md §6.15).
 #include "client_state.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 using detail::item_path;
 using detail::opp_path;

@@ -2,7 +2,7 @@
 // decoders of the resources it uses.
 #include "client_state.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 Paginator<Opportunity> Client::list_opportunities(const ListOpportunitiesRequest& r, const CallOptions& options) const {
   if (auto ok = detail::check_limit(r.limit); !ok) return Paginator<Opportunity>(std::move(ok).error());

@@ -1,7 +1,7 @@
 // Opportunity writes, applications and contacts (lever-api.md §6.1–§6.3).
 #include "client_state.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 using detail::item_path;
 using detail::opp_path;

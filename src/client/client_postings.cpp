@@ -3,7 +3,7 @@
 
 #include "client_state.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 Paginator<Posting> Client::list_postings(const ListPostingsRequest& r, const CallOptions& options) const {
   if (auto ok = detail::check_limit(r.limit); !ok) return Paginator<Posting>(std::move(ok).error());

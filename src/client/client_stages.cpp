@@ -1,7 +1,7 @@
 // Stages and archive reasons (lever-api.md §6.4, §6.5).
 #include "client_state.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 Paginator<Stage> Client::list_stages(const ListStagesRequest& r, const CallOptions& options) const {
   if (auto ok = detail::check_limit(r.limit); !ok) return Paginator<Stage>(std::move(ok).error());

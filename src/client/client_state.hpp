@@ -15,7 +15,7 @@
 #include "detail/decoders.hpp"
 #include "leverkit/client/client.hpp"
 
-namespace leverkit::detail {
+namespace leverkit::inline v0::detail {
 
 /// Maps a non-2xx response to an Error (status → Errc, Lever's {code, message}, request id,
 /// Retry-After, the stale-offset rule of ADR 0020). `what` is "GET /v1/opportunities".

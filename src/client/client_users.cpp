@@ -1,7 +1,7 @@
 // Users (lever-api.md §6.6).
 #include "client_state.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 Paginator<User> Client::list_users(const ListUsersRequest& r, const CallOptions& options) const {
   if (auto ok = detail::check_limit(r.limit); !ok) return Paginator<User>(std::move(ok).error());

@@ -5,7 +5,7 @@
 
 #include "client_state.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 Paginator<Webhook> Client::list_webhooks(const ListWebhooksRequest& r, const CallOptions& options) const {
   if (auto ok = detail::check_limit(r.limit); !ok) return Paginator<Webhook>(std::move(ok).error());

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 namespace {
 

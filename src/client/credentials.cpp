@@ -9,7 +9,7 @@
 
 #include "crypto.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 
 namespace {

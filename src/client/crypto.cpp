@@ -6,7 +6,7 @@
 
 #include <array>
 
-namespace leverkit::detail {
+namespace leverkit::inline v0::detail {
 
 std::string sha256_hex(std::string_view in) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
@@ -59,7 +59,7 @@ bool constant_time_equal(std::string_view a, std::string_view b) noexcept {
 #include <stdexcept>
 #include <vector>
 
-namespace leverkit::detail {
+namespace leverkit::inline v0::detail {
 
 std::string random_token(std::size_t bytes) {
   std::vector<unsigned char> buf(bytes);

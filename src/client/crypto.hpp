@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace leverkit::detail {
+namespace leverkit::inline v0::detail {
 
 /// Lowercase hex SHA-256 of `in`.
 std::string sha256_hex(std::string_view in);
@@ -13,7 +13,7 @@ std::string base64_encode(std::string_view in);
 
 }  // namespace leverkit::detail
 
-namespace leverkit::detail {
+namespace leverkit::inline v0::detail {
 /// `bytes` bytes from OpenSSL's CSPRNG as base64url without padding (OAuth `state`).
 std::string random_token(std::size_t bytes);
 

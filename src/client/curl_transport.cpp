@@ -17,7 +17,7 @@
 // inlined into Result (GCC bug 105329); the code is a plain move.
 #pragma GCC diagnostic ignored "-Wrestrict"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 namespace {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 std::string_view to_string(HttpMethod m) noexcept {
   switch (m) {

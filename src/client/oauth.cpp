@@ -14,7 +14,7 @@
 // GCC 12 reports a bogus -Wrestrict inside std::string moves inlined into Result (GCC bug 105329).
 #pragma GCC diagnostic ignored "-Wrestrict"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 namespace {
 

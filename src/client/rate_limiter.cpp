@@ -8,7 +8,7 @@
 
 #include "crypto.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 TokenBucketRateLimiter::TokenBucketRateLimiter(RateLimitOptions options, std::shared_ptr<Clock> clock,
                                                std::shared_ptr<Sleeper> sleeper)

@@ -8,7 +8,7 @@
 
 #include "leverkit/client/transport.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 std::chrono::milliseconds backoff_delay(const RetryOptions& o, int retry, double u) noexcept {
   if (retry < 1) retry = 1;

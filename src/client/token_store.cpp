@@ -16,7 +16,7 @@
 
 #include "models/detail/json_writer.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 namespace {
 

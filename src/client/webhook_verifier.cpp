@@ -9,7 +9,7 @@
 
 #include "crypto.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 WebhookVerifier::WebhookVerifier(std::vector<std::string> signature_tokens, WebhookVerifierOptions options)
     : tokens_(std::move(signature_tokens)), options_(std::move(options)) {

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 std::string_view to_string(AccessReason r) noexcept {
   switch (r) {

@@ -9,7 +9,7 @@
 #include "models/detail/json_writer.hpp"
 #include "leverkit/client/oauth.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 namespace {
 

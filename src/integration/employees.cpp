@@ -9,7 +9,7 @@
 
 #include "raw_json.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 std::string_view to_string(EmployeeChangeKind k) noexcept {
   switch (k) {

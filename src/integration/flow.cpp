@@ -10,7 +10,7 @@
 #include "leverkit/autofill/transcript.hpp"
 #include "models/detail/json_writer.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 namespace {
 
 std::string lower(std::string_view s) {

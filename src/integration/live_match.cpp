@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 LiveMatcher::LiveMatcher(match::LeverSnapshot snapshot, LiveMatchOptions options)
     : options_(std::move(options)),

@@ -11,7 +11,7 @@
 #include "models/detail/json_writer.hpp"
 #include "leverkit/client/credentials.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include "leverkit/fmt.hpp"
 
-namespace leverkit::integration::detail {
+namespace leverkit::inline v0::integration::detail {
 
 namespace od = simdjson::ondemand;
 

@@ -9,7 +9,7 @@
 
 #include "leverkit/models/error.hpp"
 
-namespace leverkit::integration::detail {
+namespace leverkit::inline v0::integration::detail {
 
 struct RawPage {
   std::vector<std::string> items;  // each element of `data`, verbatim

@@ -8,7 +8,7 @@
 #include "leverkit/client/transport.hpp"
 #include "leverkit/match/call_json.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 namespace {
 
 Result<std::string> opt_string(simdjson::dom::object obj, std::string_view key, std::string_view where) {

@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 std::string_view to_string(ScheduleChangeKind k) noexcept {
   switch (k) {

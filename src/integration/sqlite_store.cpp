@@ -14,7 +14,7 @@
 #include "leverkit/fmt.hpp"
 #include "leverkit/integration/sync_store.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 namespace {
 

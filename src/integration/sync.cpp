@@ -13,7 +13,7 @@
 
 #include "raw_json.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 namespace {
 

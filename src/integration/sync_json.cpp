@@ -3,7 +3,7 @@
 
 #include "models/detail/json_writer.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 using leverkit::detail::JsonWriter;
 

@@ -13,7 +13,7 @@
 
 #include <fmt/format.h>
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 namespace {
 constexpr std::array<std::pair<ObjectKind, std::string_view>, 6> kKindNames{{

@@ -10,7 +10,7 @@
 #include "models/detail/json_writer.hpp"
 #include "raw_json.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 namespace {
 constexpr std::array<std::pair<WebhookEventType, std::string_view>, 10> kEvents{{

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 std::string_view to_string(WriteKind k) noexcept {
   switch (k) {

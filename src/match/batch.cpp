@@ -12,7 +12,7 @@
 #include "index_data.hpp"
 #include "leverkit/match/conference.hpp"
 
-namespace leverkit::match::detail {
+namespace leverkit::inline v0::match::detail {
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include "leverkit/match/matcher.hpp"
 #include "leverkit/match/result.hpp"
 
-namespace leverkit::match::detail {
+namespace leverkit::inline v0::match::detail {
 
 /// Recordings of one meeting share a unique conference key (or a room key with >= 50 % overlap)
 /// or were linked to the same interview, and overlap or lie < 10 min apart. Returns, per call,

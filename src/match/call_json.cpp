@@ -10,7 +10,7 @@
 #include "leverkit/match/zones.hpp"
 #include "text_util.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 std::string_view to_string(MeetingType t) noexcept {
   switch (t) {

@@ -7,7 +7,7 @@
 #include "leverkit/match/phone.hpp"
 #include "text_util.hpp"
 
-namespace leverkit::match::detail {
+namespace leverkit::inline v0::match::detail {
 
 MeetingType infer_type(const Call& c, bool has_external) {
   if (c.meeting_type != MeetingType::unknown) return c.meeting_type;

@@ -6,7 +6,7 @@
 #include "leverkit/match/phone.hpp"
 #include "text_util.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 namespace {
 
 using detail::ascii_lower;

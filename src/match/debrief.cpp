@@ -8,7 +8,7 @@
 
 #include "engine.hpp"
 
-namespace leverkit::match::detail {
+namespace leverkit::inline v0::match::detail {
 
 MatchResult Engine::debrief(const NormCall& c, MatchResult r) const {
   // A debrief follows the candidate's panel: find candidates named in the title and/or

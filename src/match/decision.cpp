@@ -9,7 +9,7 @@
 
 #include "engine.hpp"
 
-namespace leverkit::match::detail {
+namespace leverkit::inline v0::match::detail {
 
 Decision decide(std::span<const Option> ranked, const IdentityFacts& id, const Thresholds& t) {
   Decision d;

@@ -13,7 +13,7 @@
 #include "leverkit/match/names.hpp"
 #include "leverkit/match/result.hpp"
 
-namespace leverkit::match::detail {
+namespace leverkit::inline v0::match::detail {
 
 enum class TimeLevel { on_time, loose, tz_shift, same_day, other_day, far };
 

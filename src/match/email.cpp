@@ -4,7 +4,7 @@
 
 #include "text_util.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 namespace {
 
 using detail::ends_with;

@@ -20,7 +20,7 @@
 #include "leverkit/match/names.hpp"
 #include "leverkit/match/result.hpp"
 
-namespace leverkit::match::detail {
+namespace leverkit::inline v0::match::detail {
 
 constexpr std::int64_t kCandidateHorizonMs = 7 * kDayMs;  // beyond: "no interview scheduled"
 

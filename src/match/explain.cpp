@@ -6,7 +6,7 @@
 
 #include "engine.hpp"
 
-namespace leverkit::match::detail {
+namespace leverkit::inline v0::match::detail {
 
 std::string Engine::when(std::int64_t ms) const { return to_iso8601(from_unix_ms(ms)); }
 

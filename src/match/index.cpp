@@ -5,7 +5,7 @@
 #include "leverkit/match/phone.hpp"
 #include "text_util.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 namespace detail {
 
 std::string join_tokens(const std::vector<std::string>& t) {

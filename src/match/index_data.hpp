@@ -16,7 +16,7 @@
 #include "leverkit/match/email.hpp"
 #include "leverkit/match/index.hpp"
 
-namespace leverkit::match::detail {
+namespace leverkit::inline v0::match::detail {
 
 constexpr std::uint32_t kNone = 0xffffffffu;
 constexpr std::int64_t kDayMs = 86'400'000;

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 namespace {
 
 Result<std::string> read_file(const std::filesystem::path& p) {

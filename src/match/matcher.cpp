@@ -11,7 +11,7 @@
 #include "decision.hpp"
 #include "engine.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 namespace detail {
 

@@ -11,7 +11,7 @@
 
 #include "text_util.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 namespace {
 
 // One transliterator prototype, created once; ICU transliterators are not safe for concurrent

@@ -4,7 +4,7 @@
 
 #include "text_util.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 namespace {
 
 // Digits only, or "" if the text holds letters other than an extension marker: "tel:" URIs,

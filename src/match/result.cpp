@@ -7,7 +7,7 @@
 
 #include "models/detail/json_writer.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 bool MatchResult::has_reason(ReasonCode c) const noexcept {
   return std::any_of(reasons.begin(), reasons.end(), [c](const Reason& r) { return r.code == c; });

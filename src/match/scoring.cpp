@@ -7,7 +7,7 @@
 #include "leverkit/match/phone.hpp"
 #include "leverkit/match/zones.hpp"
 
-namespace leverkit::match::detail {
+namespace leverkit::inline v0::match::detail {
 
 double Engine::prior_bits(const NormCall& c) const {
   // Live interviews starting within ±24 h of the call (hour resolution).

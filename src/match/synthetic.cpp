@@ -7,7 +7,7 @@
 
 #include "leverkit/match/names.hpp"
 
-namespace leverkit::match::synthetic {
+namespace leverkit::inline v0::match::synthetic {
 namespace {
 
 constexpr std::array<std::string_view, 40> kFirst{

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace leverkit::match::detail {
+namespace leverkit::inline v0::match::detail {
 
 inline char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }

@@ -13,7 +13,7 @@
 
 #include "text_util.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 namespace {
 
 const date::time_zone* find_zone(std::string_view name) {

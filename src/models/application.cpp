@@ -1,6 +1,6 @@
 #include "detail/decoders.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 namespace detail {
 
 Result<std::optional<ArchivedState>> read_archived(od::value v, const JsonPath& p) {

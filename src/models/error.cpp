@@ -6,7 +6,7 @@
 
 #include "text_audit_hook.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 std::string_view to_string(Errc code) noexcept {
   switch (code) {

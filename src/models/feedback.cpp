@@ -1,6 +1,6 @@
 #include "detail/decoders.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 namespace detail {
 
 // `group` is {id, name}, null, or "" (lever-api.md §6.10).

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <unordered_set>
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 namespace {
 
 std::string_view type_text(const FormField& f) {

@@ -4,7 +4,7 @@
 
 #include "detail/decoders.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 namespace {
 constexpr std::array<std::pair<FieldType, std::string_view>, 15> kFieldTypeNames{{

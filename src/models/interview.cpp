@@ -1,6 +1,6 @@
 #include "detail/decoders.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 namespace detail {
 namespace {
 

@@ -9,7 +9,7 @@
 #include "detail/json_writer.hpp"
 #include "leverkit/models/field_value.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 using detail::JsonWriter;
 

@@ -2,7 +2,7 @@
 
 #include <atomic>
 
-namespace leverkit::detail {
+namespace leverkit::inline v0::detail {
 namespace {
 std::atomic<TextAuditHook> hook{nullptr};
 }

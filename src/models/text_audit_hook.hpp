@@ -9,7 +9,7 @@
 
 #include "leverkit/export.hpp"
 
-namespace leverkit::detail {
+namespace leverkit::inline v0::detail {
 
 using TextAuditHook = void (*)(std::string_view kind, std::string_view text) noexcept;
 

@@ -5,7 +5,7 @@
 
 #include <fmt/chrono.h>
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 std::string to_iso8601(Timestamp t) {
   using namespace std::chrono;

@@ -10,7 +10,7 @@
 
 #include "crypto.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 namespace {
 
 // The bucket, atomically on the server. KEYS[1] = bucket; ARGV = rate (tokens/s), burst,

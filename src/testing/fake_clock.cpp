@@ -1,6 +1,6 @@
 #include "leverkit/testing/fake_clock.hpp"
 
-namespace leverkit::testing {
+namespace leverkit::inline v0::testing {
 
 FakeClock::FakeClock(std::chrono::system_clock::time_point wall_start) : wall_start_(wall_start) {}
 

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-namespace leverkit::testing {
+namespace leverkit::inline v0::testing {
 
 HttpResponse json_response(int status, std::string body, Headers extra) {
   HttpResponse r;

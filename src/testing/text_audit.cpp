@@ -2,7 +2,7 @@
 
 #include "text_audit_hook.hpp"
 
-namespace leverkit::testing {
+namespace leverkit::inline v0::testing {
 
 // TextAudit and the production hook have the same signature: the hook is the seam, this is the
 // public name tests use.

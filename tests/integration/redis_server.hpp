@@ -18,7 +18,7 @@
 
 extern char** environ;
 
-namespace leverkit::testing {
+namespace leverkit::inline v0::testing {
 
 inline int free_loopback_port() {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);

@@ -15,7 +15,7 @@
 
 #include <doctest/doctest.h>
 
-namespace leverkit::testing {
+namespace leverkit::inline v0::testing {
 
 inline std::string browser_follow(const std::string& url) {
   std::smatch m;

@@ -17,7 +17,7 @@
 #include "leverkit/match/zones.hpp"
 #include "leverkit/models/time.hpp"
 
-namespace leverkit::cli {
+namespace leverkit::inline v0::cli {
 namespace {
 
 struct AutofillArgs {

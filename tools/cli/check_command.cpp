@@ -10,7 +10,7 @@
 #include "leverkit/client/client.hpp"
 #include "leverkit/integration/connection_check.hpp"
 
-namespace leverkit::cli {
+namespace leverkit::inline v0::cli {
 namespace {
 
 struct CheckArgs {

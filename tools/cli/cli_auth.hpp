@@ -13,7 +13,7 @@
 #include "leverkit/client/client_options.hpp"
 #include "leverkit/client/oauth.hpp"
 
-namespace leverkit::cli {
+namespace leverkit::inline v0::cli {
 
 struct AuthArgs {
   std::string environment = "production";  // production | sandbox | eu

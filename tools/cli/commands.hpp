@@ -7,7 +7,7 @@
 #include <functional>
 #include <vector>
 
-namespace leverkit::cli {
+namespace leverkit::inline v0::cli {
 
 using CommandSetup = std::function<void(CLI::App&)>;
 

@@ -18,7 +18,7 @@
 #include "cli_auth.hpp"
 #include "commands.hpp"
 
-namespace leverkit::cli {
+namespace leverkit::inline v0::cli {
 namespace {
 
 struct ConnectArgs {

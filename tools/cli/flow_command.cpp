@@ -25,7 +25,7 @@
 #include "leverkit/integration/sync_store.hpp"
 #include "leverkit/integration/write_journal.hpp"
 
-namespace leverkit::cli {
+namespace leverkit::inline v0::cli {
 namespace {
 
 struct FlowArgs {

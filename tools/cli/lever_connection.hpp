@@ -13,7 +13,7 @@
 #include "leverkit/client/client.hpp"
 #include "leverkit/integration/sync_store.hpp"
 
-namespace leverkit::cli {
+namespace leverkit::inline v0::cli {
 
 struct ConnectionArgs {
   std::string base_url;

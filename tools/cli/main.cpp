@@ -5,7 +5,7 @@
 #include "commands.hpp"
 #include "leverkit/version.hpp"
 
-namespace leverkit::cli {
+namespace leverkit::inline v0::cli {
 std::vector<CommandSetup>& command_registry() {
   static std::vector<CommandSetup> registry;
   return registry;

@@ -16,7 +16,7 @@
 #include "leverkit/match/lever_files.hpp"
 #include "leverkit/match/matcher.hpp"
 
-namespace leverkit::cli {
+namespace leverkit::inline v0::cli {
 namespace {
 
 struct MatchArgs {

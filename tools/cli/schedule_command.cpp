@@ -13,7 +13,7 @@
 #include "leverkit/integration/sync_json.hpp"
 #include "lever_connection.hpp"
 
-namespace leverkit::cli {
+namespace leverkit::inline v0::cli {
 namespace {
 
 struct ScheduleArgs {

@@ -30,7 +30,7 @@
 #include "leverkit/models/form_field.hpp"
 #include "leverkit/models/time.hpp"
 
-namespace leverkit::autofill {
+namespace leverkit::inline v0::autofill {
 
 struct Participant {
   std::string name;

@@ -17,7 +17,7 @@
 
 #include "leverkit/models/form_field.hpp"
 
-namespace leverkit::autofill {
+namespace leverkit::inline v0::autofill {
 
 enum class FieldClass {
   objective,           // asks for a fact the candidate can state

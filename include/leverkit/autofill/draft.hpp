@@ -28,7 +28,7 @@
 #include "leverkit/models/form_field.hpp"
 #include "leverkit/models/requests.hpp"
 
-namespace leverkit::autofill {
+namespace leverkit::inline v0::autofill {
 
 enum class SkipCode {
   evaluative_type, evaluative_options, subjective, sensitive, vague, unclassified, no_evidence,

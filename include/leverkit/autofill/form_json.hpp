@@ -18,7 +18,7 @@
 #include "leverkit/models/error.hpp"
 #include "leverkit/models/form_field.hpp"
 
-namespace leverkit::autofill {
+namespace leverkit::inline v0::autofill {
 
 struct FormDocument {
   std::string template_id;  // the template's id, or a form's baseTemplateId

@@ -27,7 +27,7 @@
 
 #include "leverkit/models/error.hpp"
 
-namespace leverkit::autofill {
+namespace leverkit::inline v0::autofill {
 
 class TextModel {
  public:

@@ -22,7 +22,7 @@
 
 #include "leverkit/models/error.hpp"
 
-namespace leverkit::autofill {
+namespace leverkit::inline v0::autofill {
 
 /// Who said it. `notes` marks a line of AI notes: a summary of the call about the candidate,
 /// usable as evidence for the candidate's facts but attributed to no speaker.

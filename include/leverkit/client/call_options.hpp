@@ -16,7 +16,7 @@
 
 #include "leverkit/client/cancellation.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct CallOptions {
   /// Whole-call budget; nullopt = the client's default (ClientOptions::default_timeout).

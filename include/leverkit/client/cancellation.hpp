@@ -18,7 +18,7 @@
 #include <mutex>
 #include <thread>
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 namespace detail {
 struct CancelState {

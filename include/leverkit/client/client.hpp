@@ -42,7 +42,7 @@
 #include "leverkit/models/stage.hpp"
 #include "leverkit/models/user.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 namespace detail {
 struct ClientState;

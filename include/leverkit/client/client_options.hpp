@@ -24,7 +24,7 @@
 #include "leverkit/client/transport.hpp"
 #include "leverkit/models/error.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 enum class Environment { production, sandbox, eu };
 

@@ -17,7 +17,7 @@
 #include "leverkit/client/cancellation.hpp"
 #include "leverkit/models/error.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 class Clock {
  public:

@@ -23,7 +23,7 @@
 #include "leverkit/client/call_options.hpp"
 #include "leverkit/models/error.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 class Credentials {
  public:

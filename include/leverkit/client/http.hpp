@@ -19,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 enum class HttpMethod { get, post, put, delete_ };
 

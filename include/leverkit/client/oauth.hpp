@@ -42,7 +42,7 @@
 #include "leverkit/client/token_store.hpp"
 #include "leverkit/client/transport.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct OAuthEndpoints {
   std::string authorize_url;  // "https://auth.lever.co/authorize"

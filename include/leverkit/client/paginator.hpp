@@ -32,7 +32,7 @@
 #include "leverkit/models/common.hpp"
 #include "leverkit/models/error.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 template <class T>
 class Paginator {

@@ -24,7 +24,7 @@
 #include "leverkit/client/clock.hpp"
 #include "leverkit/models/error.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct RateLimitOptions {
   // Lever's bucket is 10/s with bursts to 20; ours stays 2 % below its rate and one token below

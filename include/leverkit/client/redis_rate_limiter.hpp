@@ -32,7 +32,7 @@
 
 #include "leverkit/client/rate_limiter.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 enum class RedisDownPolicy { fail_closed, local_fallback };
 

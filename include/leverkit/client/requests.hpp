@@ -18,7 +18,7 @@
 
 #include "leverkit/models/time.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 /// `confidentiality` filter; Lever's default is non_confidential.
 enum class Confidentiality { non_confidential, confidential, all };

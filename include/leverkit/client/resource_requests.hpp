@@ -22,7 +22,7 @@
 
 #include "leverkit/models/requests.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 /// A list of an opportunity's sub-resource (interviews, panels, notes, forms, applications).
 struct ListOpportunityItemsRequest {

@@ -20,7 +20,7 @@
 #include "leverkit/client/http.hpp"
 #include "leverkit/models/error.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct RetryOptions {
   int max_attempts = 4;  // total attempts including the first; 1 = never retry

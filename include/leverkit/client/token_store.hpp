@@ -25,7 +25,7 @@
 
 #include "leverkit/models/error.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct TokenSet {
   std::string access_token;

@@ -28,7 +28,7 @@
 #include "leverkit/client/http.hpp"
 #include "leverkit/models/error.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct TransportOptions {
   std::chrono::milliseconds connect_timeout{10'000};

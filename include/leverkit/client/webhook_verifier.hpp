@@ -26,7 +26,7 @@
 #include "leverkit/models/error.hpp"
 #include "leverkit/models/webhook.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct WebhookVerifierOptions {
   /// Largest accepted |now - triggeredAt|. Lever retries a failed delivery up to five times with

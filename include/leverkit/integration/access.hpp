@@ -25,7 +25,7 @@
 #include "leverkit/match/index.hpp"
 #include "leverkit/match/result.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 enum class AccessReason {
   interviewer,             // on the matched interview

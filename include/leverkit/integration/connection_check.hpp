@@ -32,7 +32,7 @@
 
 #include "leverkit/client/client.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 enum class PermissionStatus { granted, missing, unknown, not_applicable };
 std::string_view to_string(PermissionStatus s) noexcept;

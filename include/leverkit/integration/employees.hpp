@@ -25,7 +25,7 @@
 #include "leverkit/integration/sync_store.hpp"
 #include "leverkit/models/user.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 enum class EmployeeChangeKind { added, role_changed, deactivated, reactivated };
 std::string_view to_string(EmployeeChangeKind k) noexcept;

@@ -32,7 +32,7 @@
 #include "leverkit/integration/recorded_call.hpp"
 #include "leverkit/integration/write_back.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 struct ReviewRequest {
   const RecordedCall* call = nullptr;

@@ -25,7 +25,7 @@
 #include "leverkit/match/matcher.hpp"
 #include "leverkit/match/result.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 struct LiveMatchOptions {
   match::MatchOptions match;

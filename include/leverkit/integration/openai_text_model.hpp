@@ -39,7 +39,7 @@
 #include "leverkit/autofill/text_model.hpp"
 #include "leverkit/client/transport.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 struct OpenAiModelOptions {
   std::string base_url = "http://127.0.0.1:8080/v1";  // up to and including the /v1 prefix

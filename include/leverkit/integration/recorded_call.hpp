@@ -22,7 +22,7 @@
 #include "leverkit/match/call.hpp"
 #include "leverkit/models/error.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 struct RecordedCall {
   match::Call call;

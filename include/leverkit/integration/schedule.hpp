@@ -31,7 +31,7 @@
 #include "leverkit/models/interview.hpp"
 #include "leverkit/models/user.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 struct ScheduleOptions {
   Timestamp from{};  // interviews starting at or after

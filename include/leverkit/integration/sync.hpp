@@ -37,7 +37,7 @@
 #include "leverkit/client/clock.hpp"
 #include "leverkit/integration/sync_store.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 /// Reported after every page (and every opportunity in the interview phase).
 struct SyncProgress {

@@ -14,7 +14,7 @@
 #include "leverkit/integration/schedule.hpp"
 #include "leverkit/integration/sync.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 std::string to_json(const SyncReport& report);
 std::string to_json(const SyncProgress& progress);

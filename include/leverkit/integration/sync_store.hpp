@@ -32,7 +32,7 @@
 #include "leverkit/models/error.hpp"
 #include "leverkit/models/time.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 enum class ObjectKind { opportunity, interview, panel, user, posting, stage };
 

@@ -30,7 +30,7 @@
 #include "leverkit/integration/sync_store.hpp"
 #include "leverkit/models/webhook.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 /// Every event Lever sends (lever-api.md §7).
 enum class WebhookEventType {

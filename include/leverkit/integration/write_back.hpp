@@ -41,7 +41,7 @@
 #include "leverkit/client/clock.hpp"
 #include "leverkit/integration/write_journal.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 struct CallNote {
   std::string call_id;         // required: goes into the marker

@@ -27,7 +27,7 @@
 #include "leverkit/models/error.hpp"
 #include "leverkit/models/time.hpp"
 
-namespace leverkit::integration {
+namespace leverkit::inline v0::integration {
 
 enum class WriteKind { note, feedback };
 enum class WriteStatus { pending, succeeded, ambiguous, failed };

@@ -18,7 +18,7 @@
 
 #include "leverkit/models/time.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 enum class MeetingType { unknown, job_interview, debrief, internal, other };
 

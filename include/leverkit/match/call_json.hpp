@@ -15,7 +15,7 @@
 #include "leverkit/match/call.hpp"
 #include "leverkit/models/error.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 Result<Call> parse_call_json(std::string_view line);
 

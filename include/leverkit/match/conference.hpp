@@ -20,7 +20,7 @@
 
 #include "leverkit/models/interview.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 enum class Provider { zoom, google_meet, teams, webex, goto_meeting, whereby, around, chime };
 

@@ -16,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 struct EmailKey {
   std::string exact;

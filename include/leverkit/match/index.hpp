@@ -25,7 +25,7 @@
 #include "leverkit/models/stage.hpp"
 #include "leverkit/models/user.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 struct LeverSnapshot {
   std::vector<Opportunity> opportunities;

@@ -21,7 +21,7 @@
 #include "leverkit/match/index.hpp"
 #include "leverkit/models/error.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 Result<LeverSnapshot> load_lever_directory(const std::filesystem::path& dir);
 

@@ -27,7 +27,7 @@
 #include "leverkit/match/result.hpp"
 #include "leverkit/match/weights.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 struct MatchOptions {
   double accept_probability = 0.97;  // auto-link at or above (score >= log2(p/(1-p)))

@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 std::string fold_text(std::string_view utf8);
 std::vector<std::string> name_tokens(std::string_view name);

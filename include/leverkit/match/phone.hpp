@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 std::optional<std::string> normalize_phone(std::string_view raw, std::string_view default_region = "US");
 

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 enum class MatchStatus { matched, needs_review, no_match };
 

@@ -21,7 +21,7 @@
 #include "leverkit/match/index.hpp"
 #include "leverkit/match/result.hpp"
 
-namespace leverkit::match::synthetic {
+namespace leverkit::inline v0::match::synthetic {
 
 struct Options {
   std::uint64_t seed = 1;

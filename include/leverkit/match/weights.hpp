@@ -12,7 +12,7 @@
 //   leverkit::match::Matcher m{std::move(index), o};
 #pragma once
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 struct MatchWeights {
   // Conference key and dial-in digits (one group: the stronger counts).

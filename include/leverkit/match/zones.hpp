@@ -18,7 +18,7 @@
 #include "leverkit/models/error.hpp"
 #include "leverkit/models/time.hpp"
 
-namespace leverkit::match {
+namespace leverkit::inline v0::match {
 
 struct LocalResolution {
   Timestamp instant{};

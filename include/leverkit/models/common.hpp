@@ -16,7 +16,7 @@
 
 #include "leverkit/models/error.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 /// A reference Lever returns as an id string, or — when the request asked `expand=<key>` — as
 /// the full object. The id is always filled (taken from the object when expanded).

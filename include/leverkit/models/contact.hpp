@@ -16,7 +16,7 @@
 #include "leverkit/models/common.hpp"
 #include "leverkit/models/error.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct Contact {
   std::string id;

@@ -26,7 +26,7 @@
 
 #include "leverkit/export.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 enum class Errc : int {
   ok = 0,

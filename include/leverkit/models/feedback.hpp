@@ -23,7 +23,7 @@
 #include "leverkit/models/time.hpp"
 #include "leverkit/models/user.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct TemplateGroup {
   std::string id;

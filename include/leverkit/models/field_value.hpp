@@ -23,7 +23,7 @@
 #include "leverkit/models/requests.hpp"
 #include "leverkit/models/time.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 /// text, textarea, code (and university on posting forms).
 Result<FieldValue> text_value(const FormField& field, std::string_view text);

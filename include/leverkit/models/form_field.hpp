@@ -18,7 +18,7 @@
 #include <variant>
 #include <vector>
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 enum class FieldType {
   code, date, dropdown, multiple_choice, multiple_select, score_system, score, scorecard, text,

@@ -21,7 +21,7 @@
 #include "leverkit/models/form_field.hpp"
 #include "leverkit/models/time.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct FormTemplate {
   std::string id;

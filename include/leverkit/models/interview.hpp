@@ -22,7 +22,7 @@
 #include "leverkit/models/time.hpp"
 #include "leverkit/models/user.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct Interviewer {
   std::string id;

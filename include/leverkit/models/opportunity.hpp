@@ -24,7 +24,7 @@
 #include "leverkit/models/time.hpp"
 #include "leverkit/models/user.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct StageChange {
   std::string to_stage_id;

@@ -21,7 +21,7 @@
 #include "leverkit/models/time.hpp"
 #include "leverkit/models/user.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct Panel {
   std::string id;

@@ -20,7 +20,7 @@
 #include "leverkit/models/time.hpp"
 #include "leverkit/models/user.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct ProfileForm {
   std::string id;

@@ -35,7 +35,7 @@
 #include "leverkit/models/user.hpp"
 #include "leverkit/models/webhook.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 // ---- interviews and panels --------------------------------------------------------------------
 

@@ -23,7 +23,7 @@
 #include "leverkit/export.hpp"
 #include "leverkit/models/error.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 /// Thrown by `Result<T>::error()` when the result holds a value: the caller did not check.
 class LEVERKIT_EXPORT BadResultAccess : public std::logic_error {

@@ -16,7 +16,7 @@
 #include "leverkit/models/common.hpp"
 #include "leverkit/models/error.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct Stage {
   std::string id;    // slug for built-in stages ("applicant-new"), UUID for custom ones

@@ -16,7 +16,7 @@
 
 #include "leverkit/models/error.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 using Timestamp = std::chrono::sys_time<std::chrono::milliseconds>;
 

@@ -18,7 +18,7 @@
 #include "leverkit/models/error.hpp"
 #include "leverkit/models/time.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct User {
   std::string id;

@@ -21,7 +21,7 @@
 #include "leverkit/models/error.hpp"
 #include "leverkit/models/time.hpp"
 
-namespace leverkit {
+namespace leverkit::inline v0 {
 
 struct WebhookConditions {
   std::vector<std::string> origins;  // applied, sourced, referred, university, internal, agency

@@ -21,7 +21,7 @@
 #include "leverkit/client/clock.hpp"
 #include "leverkit/export.hpp"
 
-namespace leverkit::testing {
+namespace leverkit::inline v0::testing {
 
 class LEVERKIT_EXPORT FakeClock final : public Clock {
  public:

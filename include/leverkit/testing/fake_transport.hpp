@@ -26,7 +26,7 @@
 #include "leverkit/client/transport.hpp"
 #include "leverkit/export.hpp"
 
-namespace leverkit::testing {
+namespace leverkit::inline v0::testing {
 
 /// A padded response with `Content-Type: application/json`.
 LEVERKIT_EXPORT HttpResponse json_response(int status, std::string body, Headers extra = {});

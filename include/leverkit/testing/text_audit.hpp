@@ -16,7 +16,7 @@
 
 #include "leverkit/export.hpp"
 
-namespace leverkit::testing {
+namespace leverkit::inline v0::testing {
 
 /// `kind` is "error", "exception" or "log".
 using TextAudit = void (*)(std::string_view kind, std::string_view text) noexcept;

@@ -7,7 +7,7 @@
 #include "api_impl.hpp"
 #include "calls.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 Value Api::Impl::admin_body(const ApiRequest& req) {
   if (req.body.empty()) return Value::object();

@@ -10,7 +10,7 @@
 #include "api_impl.hpp"
 #include "api/scopes.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 Api::Impl::Impl(ServerOptions o) : opt(std::move(o)) {
   keys = opt.api_keys;

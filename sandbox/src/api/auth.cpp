@@ -7,7 +7,7 @@
 #include "api_impl.hpp"
 #include "api/scopes.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 std::optional<ApiResponse> Api::Impl::authenticate(const ApiRequest& req, const Route& route, Identity& who) {
   std::string_view auth = req.authorization;

@@ -6,7 +6,7 @@
 
 #include "api_impl.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 std::optional<FaultStep> Api::Impl::next_fault(const Route& route, const ApiRequest& req) {
   if (!any_fault_plan.load(std::memory_order_acquire)) return std::nullopt;

@@ -7,7 +7,7 @@
 #include "api_impl.hpp"
 #include "api/scopes.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 namespace {
 

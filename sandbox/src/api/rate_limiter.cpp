@@ -3,7 +3,7 @@
 
 #include "api_impl.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 bool Api::Impl::take_token(const std::string& bucket) {
   std::lock_guard lock(rate_mutex);

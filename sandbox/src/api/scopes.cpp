@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 std::vector<std::string> all_scopes() {
   std::vector<std::string> out;

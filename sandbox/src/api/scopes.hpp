@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 /// Every read and write scope, plus confidential access (the default full key and OAuth grant).
 [[nodiscard]] std::vector<std::string> all_scopes();

@@ -1,7 +1,7 @@
 // Request statistics: the admin endpoint /__sandbox/stats (read and reset).
 #include "api_impl.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 std::optional<ApiResponse> Api::Impl::admin_stats(const ApiRequest& req) {
   std::string_view p = req.path;

@@ -4,7 +4,7 @@
 
 #include "api_impl.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 void Api::Impl::emit(std::string_view event, Value data) {
   if (opt.webhook_url.empty() && store.webhooks.size() == 0) return;

@@ -3,7 +3,7 @@
 
 #include "generator/world.hpp"
 
-namespace leverkit::sandbox::detail::gen {
+namespace leverkit::inline v0::sandbox::detail::gen {
 
 void generate_archive_reasons(World& w) {
   Store& s = w.s;

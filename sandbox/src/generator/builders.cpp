@@ -5,7 +5,7 @@
 #include "generator/vocabulary.hpp"
 #include "generator/world.hpp"
 
-namespace leverkit::sandbox::detail::gen {
+namespace leverkit::inline v0::sandbox::detail::gen {
 
 std::string phone_in_format(Rng& rng) {
   int a = 200 + static_cast<int>(rng.below(700));
@@ -77,7 +77,7 @@ std::string interview_location(Rng& rng) {
 }
 }  // namespace leverkit::sandbox::detail::gen
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 using gen::options;
 

@@ -7,7 +7,7 @@
 #include "generator/vocabulary.hpp"
 #include "generator/world.hpp"
 
-namespace leverkit::sandbox::detail::gen {
+namespace leverkit::inline v0::sandbox::detail::gen {
 
 void generate_candidates(World& w, std::size_t n) {
   Store& s = w.s;

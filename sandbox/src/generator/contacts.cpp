@@ -5,7 +5,7 @@
 #include "generator/vocabulary.hpp"
 #include "generator/world.hpp"
 
-namespace leverkit::sandbox::detail::gen {
+namespace leverkit::inline v0::sandbox::detail::gen {
 
 ContactFacts generate_contact(World& w, std::vector<std::string>& contact_ids, std::size_t i, bool anonymized,
                               std::int64_t created) {

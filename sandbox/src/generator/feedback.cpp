@@ -4,7 +4,7 @@
 #include "generator/vocabulary.hpp"
 #include "generator/world.hpp"
 
-namespace leverkit::sandbox::detail::gen {
+namespace leverkit::inline v0::sandbox::detail::gen {
 
 void generate_feedback(World& w, const Candidacy& c, Value& iv, const std::string& template_id,
                        const std::string& panel_id, const std::string& iid, const std::vector<std::string>& chosen,

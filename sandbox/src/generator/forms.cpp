@@ -2,7 +2,7 @@
 #include "generator/vocabulary.hpp"
 #include "generator/world.hpp"
 
-namespace leverkit::sandbox::detail::gen {
+namespace leverkit::inline v0::sandbox::detail::gen {
 
 void generate_forms(World& w, const Candidacy& c) {
   Store& s = w.s;

@@ -8,7 +8,7 @@
 #include "generator/vocabulary.hpp"
 #include "generator/world.hpp"
 
-namespace leverkit::sandbox::detail::gen {
+namespace leverkit::inline v0::sandbox::detail::gen {
 
 void generate_interviews(World& w, const Candidacy& c) {
   Store& s = w.s;

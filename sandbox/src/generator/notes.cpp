@@ -6,7 +6,7 @@
 #include "generator/vocabulary.hpp"
 #include "generator/world.hpp"
 
-namespace leverkit::sandbox::detail::gen {
+namespace leverkit::inline v0::sandbox::detail::gen {
 
 void generate_notes(World& w, const Candidacy& cand) {
   Store& s = w.s;

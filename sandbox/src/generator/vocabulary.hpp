@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace leverkit::sandbox::detail::gen {
+namespace leverkit::inline v0::sandbox::detail::gen {
 
 inline constexpr std::int64_t kDay = 86'400'000;
 inline constexpr std::int64_t kHour = 3'600'000;

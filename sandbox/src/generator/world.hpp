@@ -9,7 +9,7 @@
 
 #include "store.hpp"
 
-namespace leverkit::sandbox::detail::gen {
+namespace leverkit::inline v0::sandbox::detail::gen {
 
 /// The account being generated. The generators run in a fixed order (users, stages, archive
 /// reasons, feedback templates, form templates, postings, candidates), each reading what the

@@ -1,7 +1,7 @@
 // /v1/opportunities/:id/applications (read only).
 #include "api_impl.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 ApiResponse Api::Impl::list_applications(Ctx& ctx) {
   Record& o = opportunity(ctx);

@@ -1,7 +1,7 @@
 // /v1/archive_reasons: list (by type) and get.
 #include "api_impl.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 ApiResponse Api::Impl::list_archive_reasons(Ctx& ctx) {
   auto type = ctx.param("type");

@@ -2,7 +2,7 @@
 #include "api_impl.hpp"
 #include "resources/request_args.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 ApiResponse Api::Impl::get_contact(Ctx& ctx) {
   const Record* c = store.contacts.get(ctx.args.at(0));

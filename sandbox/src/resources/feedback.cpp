@@ -6,7 +6,7 @@
 #include "resources/request_args.hpp"
 #include "resources/field_values.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 ApiResponse Api::Impl::list_feedback(Ctx& ctx) {
   Record& o = opportunity(ctx);

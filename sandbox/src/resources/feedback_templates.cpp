@@ -1,7 +1,7 @@
 // /v1/feedback_templates: list, get, create, update and delete (API-created only).
 #include "api_impl.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 ApiResponse Api::Impl::list_feedback_templates(Ctx& ctx) {
   return list(ctx, store.feedback_templates, std::views::iota(std::size_t{0}, store.feedback_templates.size()),

@@ -7,7 +7,7 @@
 
 #include "api_impl.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 bool has_option(const Value& field, std::string_view text) {
   for (const auto& o : field.find("options") ? field.find("options")->as_array() : Array{})

@@ -6,7 +6,7 @@
 
 #include "value.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 /// Whether a choice field has an option with this text.
 [[nodiscard]] bool has_option(const Value& field, std::string_view text);

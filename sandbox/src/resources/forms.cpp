@@ -5,7 +5,7 @@
 #include "resources/request_args.hpp"
 #include "resources/field_values.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 ApiResponse Api::Impl::list_forms(Ctx& ctx) {
   Record& o = opportunity(ctx);

@@ -5,7 +5,7 @@
 #include "api_impl.hpp"
 #include "resources/request_args.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 Value Api::Impl::body_object(const Ctx& ctx) {
   if (ctx.req.body.empty()) fail(400, "BadRequest", "Request body is required (a JSON object)");

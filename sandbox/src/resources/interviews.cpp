@@ -8,7 +8,7 @@
 #include "resources/request_args.hpp"
 #include "resources/schedule.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 void recompute_panel_times(Store& s, Record& panel) {
   std::int64_t start = 0, end = 0;

@@ -5,7 +5,7 @@
 #include "api_impl.hpp"
 #include "resources/request_args.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 ApiResponse Api::Impl::list_notes(Ctx& ctx) {
   Record& o = opportunity(ctx);

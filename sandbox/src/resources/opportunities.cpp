@@ -7,7 +7,7 @@
 #include "api_impl.hpp"
 #include "resources/request_args.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 ApiResponse Api::Impl::list_opportunities(Ctx& ctx) {
   auto tags = ctx.params("tag");

@@ -8,7 +8,7 @@
 #include "resources/request_args.hpp"
 #include "resources/schedule.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 Value Api::Impl::panel_view(const Value& panel) const {
   Value out = panel;

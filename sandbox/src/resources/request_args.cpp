@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 std::optional<std::int64_t> to_int(std::string_view s) {
   std::int64_t v = 0;

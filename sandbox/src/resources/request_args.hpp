@@ -9,7 +9,7 @@
 
 #include "api_impl.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 /// The whole of `s` as a decimal integer, or nullopt.
 [[nodiscard]] std::optional<std::int64_t> to_int(std::string_view s);

@@ -4,7 +4,7 @@
 
 #include "store.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 /// Sets a panel's start/end from its live interviews (unchanged when it has none).
 void recompute_panel_times(Store& s, Record& panel);

@@ -1,7 +1,7 @@
 // /v1/stages: list and get.
 #include "api_impl.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 ApiResponse Api::Impl::list_stages(Ctx& ctx) {
   return list(ctx, store.stages, std::views::iota(std::size_t{0}, store.stages.size()), [](const Record&) { return true; },

@@ -5,7 +5,7 @@
 #include "api_impl.hpp"
 #include "resources/request_args.hpp"
 
-namespace leverkit::sandbox::detail {
+namespace leverkit::inline v0::sandbox::detail {
 
 Array Api::Impl::template_fields(const Value& fields_in, bool feedback, const Value* previous) {
   (void)previous;  // Lever regenerates every field id on update, so nothing is carried over

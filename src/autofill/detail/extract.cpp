@@ -13,7 +13,7 @@
 #include <map>
 #include <numeric>
 
-namespace leverkit::autofill::detail::extraction {
+namespace leverkit::inline v0::autofill::detail::extraction {
 
 std::int64_t day_ms(year_month_day d) {
   return duration_cast<milliseconds>(sys_days{d}.time_since_epoch()).count();
@@ -239,7 +239,7 @@ Extraction FieldExtractor::run() {
 
 }  // namespace leverkit::autofill::detail::extraction
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 
 Extraction extract_deterministic(const Prepared& p, const FormField& f, const FieldClassification& c,
                                  const CallContext& call) {

@@ -9,7 +9,7 @@
 #include "leverkit/autofill/autofill.hpp"
 #include "leverkit/autofill/classifier.hpp"
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 
 /// A value some backend proposes for one field, before validation.
 struct Proposal {

@@ -10,7 +10,7 @@
 #include <map>
 #include <numeric>
 
-namespace leverkit::autofill::detail::extraction {
+namespace leverkit::inline v0::autofill::detail::extraction {
 
 Extraction FieldExtractor::read_text_field() {
   if (c_.concept_hint == Concept::start_date) return read_date_field(true);

@@ -10,7 +10,7 @@
 #include <map>
 #include <numeric>
 
-namespace leverkit::autofill::detail::extraction {
+namespace leverkit::inline v0::autofill::detail::extraction {
 
 Extraction FieldExtractor::read_yes_no_field(bool as_option) {
   std::vector<Reading> rs;

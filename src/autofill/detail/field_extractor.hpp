@@ -18,7 +18,7 @@
 #include "detail/readers.hpp"
 #include "detail/text.hpp"
 
-namespace leverkit::autofill::detail::extraction {
+namespace leverkit::inline v0::autofill::detail::extraction {
 
 using namespace std::chrono;
 

@@ -5,7 +5,7 @@
 #include "detail/text.hpp"
 #include "leverkit/models/field_value.hpp"
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 
 std::vector<std::string> key_stems(const FormField& f) {
   static const std::vector<std::string_view> kGeneric{

@@ -7,7 +7,7 @@
 #include "leverkit/autofill/classifier.hpp"
 #include "leverkit/models/form_field.hpp"
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 
 /// Content stems of the label and description that say what the field is about.
 std::vector<std::string> key_stems(const FormField& f);

@@ -1,6 +1,6 @@
 #include "detail/field_type_name.hpp"
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 
 std::string_view field_type_name(FieldType t) noexcept { return leverkit::to_string(t); }
 

@@ -5,7 +5,7 @@
 
 #include "leverkit/models/form_field.hpp"
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 
 std::string_view field_type_name(FieldType t) noexcept;
 inline std::string_view field_type_name(const FormField& f) noexcept {

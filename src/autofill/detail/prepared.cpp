@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 namespace {
 
 std::vector<std::string> name_tokens(std::string_view s) {

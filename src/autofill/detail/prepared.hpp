@@ -13,7 +13,7 @@
 #include "detail/text.hpp"
 #include "leverkit/autofill/autofill.hpp"
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 
 struct Exchange {
   std::vector<std::uint32_t> question;  // utterance indexes (interviewer side / notes topic)

@@ -11,7 +11,7 @@
 #include "detail/reader_words.hpp"
 #include "detail/readers.hpp"
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 
 using reader_words::count_before_unit;
 using reader_words::unit_word;

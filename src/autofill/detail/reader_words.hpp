@@ -9,7 +9,7 @@
 
 #include "detail/text.hpp"
 
-namespace leverkit::autofill::detail::reader_words {
+namespace leverkit::inline v0::autofill::detail::reader_words {
 
 /// Leading number for "in N weeks": digits, number words, "a"/"an", "a couple of"; -1 if none.
 /// `*used` is set to the number of tokens read.

@@ -13,7 +13,7 @@
 
 #include "detail/reader_words.hpp"
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 namespace {
 
 using namespace std::chrono;

@@ -12,7 +12,7 @@
 
 #include "detail/text.hpp"
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 
 enum class ReadStatus { none, value, hedged, ambiguous };
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 namespace {
 
 bool is_word_byte(unsigned char c) noexcept {

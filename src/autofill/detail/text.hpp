@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 
 struct Token {
   std::string norm;     // folded form

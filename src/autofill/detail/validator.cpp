@@ -12,7 +12,7 @@
 #include "detail/readers.hpp"
 #include "detail/text.hpp"
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 namespace {
 
 using namespace std::chrono;

@@ -11,7 +11,7 @@
 #include "leverkit/autofill/autofill.hpp"
 #include "leverkit/autofill/classifier.hpp"
 
-namespace leverkit::autofill::detail {
+namespace leverkit::inline v0::autofill::detail {
 
 /// Field policy (re-classified here), no overwrite, type and option membership, and evidence
 /// quotes that occur (whitespace- and case-folded) in an utterance of the candidate or the notes;

@@ -20,7 +20,7 @@
 #include "leverkit/models/user.hpp"
 #include "leverkit/models/webhook.hpp"
 
-namespace leverkit::detail {
+namespace leverkit::inline v0::detail {
 
 template <class T>
 struct Tag {};

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include "leverkit/fmt.hpp"
 
-namespace leverkit::detail {
+namespace leverkit::inline v0::detail {
 
 std::string JsonPath::str() const {
   std::vector<const JsonPath*> chain;

@@ -19,7 +19,7 @@
 #include "leverkit/models/error.hpp"
 #include "leverkit/models/time.hpp"
 
-namespace leverkit::detail {
+namespace leverkit::inline v0::detail {
 
 namespace od = simdjson::ondemand;
 

@@ -7,7 +7,7 @@
 #include <type_traits>
 #include <variant>
 
-namespace leverkit::detail {
+namespace leverkit::inline v0::detail {
 namespace {
 
 // Length of the well-formed UTF-8 sequence starting at s[i] (RFC 3629: no overlongs, no

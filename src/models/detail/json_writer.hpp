@@ -30,7 +30,7 @@
 #include "leverkit/models/form_field.hpp"
 #include "leverkit/models/time.hpp"
 
-namespace leverkit::detail {
+namespace leverkit::inline v0::detail {
 
 /// Appends `s` as a JSON string literal (quotes included) with the escaping described above.
 void append_json_string(std::string& out, std::string_view s);

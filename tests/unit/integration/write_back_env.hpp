@@ -17,7 +17,7 @@
 #include "leverkit/sandbox/server.hpp"
 #include "leverkit/testing/fake_clock.hpp"
 
-namespace leverkit::testing::write_env {
+namespace leverkit::inline v0::testing::write_env {
 
 struct Env {
   explicit Env(std::size_t opportunities = 120) : server(options(opportunities)) {

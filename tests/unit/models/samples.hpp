@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace leverkit::test {
+namespace leverkit::inline v0::test {
 
 inline std::string read_data_file(const std::string& relative) {
   const std::string path = std::string(LEVERKIT_TEST_DATA_DIR) + "/" + relative;

@@ -25,7 +25,7 @@
 
 #include "leverkit/models/error.hpp"
 
-namespace leverkit::sandbox {
+namespace leverkit::inline v0::sandbox {
 
 /// An API key and the scopes it grants (Lever scope names, e.g. "notes:write:admin";
 /// "*" grants everything). A write scope implies the matching read scope.
