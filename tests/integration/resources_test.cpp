@@ -176,12 +176,12 @@ TEST_CASE("quirk 12: interviews: list/get on seeded panels, writes on a panel th
     if (seeded) break;
   }
   REQUIRE(seeded.has_value());
-  auto got = ok(c.get_interview({.opportunity_id = opp_id, .id = seeded->id}));
+  auto got = ok(c.get_interview({.opportunity_id = opp_id, .interview_id = seeded->id}));
   CHECK(got.id == seeded->id);
   CHECK(got.subject == seeded->subject);
   CHECK(got.date == seeded->date);
   REQUIRE(got.panel.has_value());
-  auto panel = ok(c.get_panel({.opportunity_id = opp_id, .id = *got.panel}));
+  auto panel = ok(c.get_panel({.opportunity_id = opp_id, .panel_id = *got.panel}));
   CHECK_FALSE(panel.externally_managed);
 
   auto before = env.writes("interviews");
@@ -205,9 +205,9 @@ TEST_CASE("quirk 12: interviews: list/get on seeded panels, writes on a panel th
   CHECK(pdel.error().http_status == 403);
   CHECK(env.writes("interviews") == before);
   CHECK(env.writes("panels") == 0);
-  CHECK(ok(c.get_interview({.opportunity_id = opp_id, .id = got.id})).location == got.location);
+  CHECK(ok(c.get_interview({.opportunity_id = opp_id, .interview_id = got.id})).location == got.location);
 
-  auto missing = c.get_interview({.opportunity_id = opp_id, .id = "00000000-0000-4000-8000-000000000000"});
+  auto missing = c.get_interview({.opportunity_id = opp_id, .interview_id = "00000000-0000-4000-8000-000000000000"});
   REQUIRE_FALSE(missing.has_value());
   CHECK(missing.error().code == Errc::not_found);
   CHECK(missing.error().http_status == 404);
@@ -247,7 +247,7 @@ TEST_CASE("quirk 8: panels and interviews: create external panel, interview CRUD
   // Partial update: only the location changes, everything else survives the PUT.
   auto merged = ok(c.update_interview_fields({.opportunity_id = opp, .interview_id = created.id, .perform_as = user,
                                               .edit = [](leverkit::InterviewUpdate& u) { u.location = "Zoom"; }}));
-  auto reread = ok(c.get_interview({.opportunity_id = opp, .id = created.id}));
+  auto reread = ok(c.get_interview({.opportunity_id = opp, .interview_id = created.id}));
   CHECK(reread.location == std::optional<std::string>("Zoom"));
   CHECK(reread.subject == "System design (long)");
   CHECK(reread.note == "bring a laptop");
@@ -259,10 +259,10 @@ TEST_CASE("quirk 8: panels and interviews: create external panel, interview CRUD
   CHECK(env.writes("interviews") == 3);
 
   ok_void(c.delete_interview({.opportunity_id = opp, .interview_id = created.id, .perform_as = user}));
-  CHECK(c.get_interview({.opportunity_id = opp, .id = created.id}).error().code == Errc::not_found);
+  CHECK(c.get_interview({.opportunity_id = opp, .interview_id = created.id}).error().code == Errc::not_found);
 
   // Panel full replace keeping the existing interview (by id) and adding one.
-  auto current = ok(c.get_panel({.opportunity_id = opp, .id = panel.id}));
+  auto current = ok(c.get_panel({.opportunity_id = opp, .panel_id = panel.id}));
   auto upd = leverkit::panel_update_from(current);
   REQUIRE(upd.interviews.size() == 1);
   upd.note = "updated note";
@@ -274,7 +274,7 @@ TEST_CASE("quirk 8: panels and interviews: create external panel, interview CRUD
                       [&](const auto& i) { return i.panel == std::optional<std::string>(panel.id); }) == 2);
 
   ok_void(c.delete_panel({.opportunity_id = opp, .panel_id = panel.id, .perform_as = user}));
-  auto gone = c.get_panel({.opportunity_id = opp, .id = panel.id});
+  auto gone = c.get_panel({.opportunity_id = opp, .panel_id = panel.id});
   REQUIRE_FALSE(gone.has_value());
   CHECK(gone.error().code == Errc::not_found);
   CHECK(env.writes("panels") == 3);
@@ -317,7 +317,7 @@ TEST_CASE("quirk 9: feedback templates: CRUD, PUT regenerates field ids, two sco
   auto c = env.client();
   auto seeded = collect(c.list_feedback_templates({}));
   REQUIRE(seeded.size() >= 4);
-  auto one = ok(c.get_feedback_template({.id = seeded.front().id}));
+  auto one = ok(c.get_feedback_template({.template_id = seeded.front().id}));
   CHECK(one.text == seeded.front().text);
   CHECK(one.fields.size() == seeded.front().fields.size());
 
@@ -337,11 +337,11 @@ TEST_CASE("quirk 9: feedback templates: CRUD, PUT regenerates field ids, two sco
   for (const auto& f : created.fields) old_ids.insert(f.id);
 
   body.text = "Notetaker interview v2";
-  auto updated = ok(c.update_feedback_template({.id = created.id, .body = body}));
+  auto updated = ok(c.update_feedback_template({.template_id = created.id, .body = body}));
   CHECK(updated.text == "Notetaker interview v2");
   REQUIRE(updated.fields.size() == 3);
   for (const auto& f : updated.fields) CHECK(old_ids.count(f.id) == 0);
-  CHECK(ok(c.get_feedback_template({.id = created.id})).text == "Notetaker interview v2");
+  CHECK(ok(c.get_feedback_template({.template_id = created.id})).text == "Notetaker interview v2");
   CHECK(env.writes("feedback_templates") == 2);
 
   auto twice = body;
@@ -350,14 +350,14 @@ TEST_CASE("quirk 9: feedback templates: CRUD, PUT regenerates field ids, two sco
   auto bad = c.create_feedback_template({.body = twice});
   REQUIRE_FALSE(bad.has_value());
   CHECK(bad.error().code == Errc::invalid_argument);
-  auto bad_put = c.update_feedback_template({.id = created.id, .body = twice});
+  auto bad_put = c.update_feedback_template({.template_id = created.id, .body = twice});
   REQUIRE_FALSE(bad_put.has_value());
   CHECK(bad_put.error().code == Errc::invalid_argument);
   CHECK(env.requests("POST /v1/feedback_templates") == posts_before);
   CHECK(env.writes("feedback_templates") == 2);
 
-  ok_void(c.delete_feedback_template({.id = created.id}));
-  auto gone = c.get_feedback_template({.id = created.id});
+  ok_void(c.delete_feedback_template({.template_id = created.id}));
+  auto gone = c.get_feedback_template({.template_id = created.id});
   REQUIRE_FALSE(gone.has_value());
   CHECK(gone.error().code == Errc::not_found);
 }
@@ -367,7 +367,7 @@ TEST_CASE("form templates: CRUD") {
   auto c = env.client();
   auto seeded = collect(c.list_form_templates({}));
   REQUIRE(seeded.size() >= 2);
-  CHECK(ok(c.get_form_template({.id = seeded.front().id})).text == seeded.front().text);
+  CHECK(ok(c.get_form_template({.template_id = seeded.front().id})).text == seeded.front().text);
 
   using leverkit::FormField;
   leverkit::FormTemplateCreate body{
@@ -387,13 +387,13 @@ TEST_CASE("form templates: CRUD") {
 
   body.text = "Notetaker profile v2";
   body.fields.pop_back();
-  auto updated = ok(c.update_form_template({.id = created.id, .body = body}));
+  auto updated = ok(c.update_form_template({.template_id = created.id, .body = body}));
   CHECK(updated.text == "Notetaker profile v2");
   CHECK(updated.fields.size() == 2);
-  CHECK(ok(c.get_form_template({.id = created.id})).fields.size() == 2);
+  CHECK(ok(c.get_form_template({.template_id = created.id})).fields.size() == 2);
 
-  ok_void(c.delete_form_template({.id = created.id}));
-  CHECK(c.get_form_template({.id = created.id}).error().code == Errc::not_found);
+  ok_void(c.delete_form_template({.template_id = created.id}));
+  CHECK(c.get_form_template({.template_id = created.id}).error().code == Errc::not_found);
   CHECK(env.writes("form_templates") == 3);
 }
 
@@ -417,7 +417,7 @@ TEST_CASE("quirk 11: feedback: create from a template with typed values, list hi
                                                 .completed_at = days_from_now(-1)}}));
   CHECK(created.base_template_id == std::optional<std::string>(tmpl.id));
   CHECK(env.writes("feedback") == 1);
-  auto got = ok(c.get_feedback({.opportunity_id = opp, .id = created.id}));
+  auto got = ok(c.get_feedback({.opportunity_id = opp, .feedback_id = created.id}));
   REQUIRE(got.fields.size() == tmpl.fields.size());
   for (std::size_t i = 0; i < got.fields.size(); ++i) {
     if (got.fields[i].type == FieldType::unknown) continue;
@@ -431,7 +431,7 @@ TEST_CASE("quirk 11: feedback: create from a template with typed values, list hi
       changes.push_back(ok(leverkit::field_entry(f, ok(leverkit::text_value(f, "revised")))));
   REQUIRE_FALSE(changes.empty());
   ok(c.update_feedback({.opportunity_id = opp, .feedback_id = created.id, .perform_as = user, .body = {.field_values = changes}}));
-  auto reread = ok(c.get_feedback({.opportunity_id = opp, .id = created.id}));
+  auto reread = ok(c.get_feedback({.opportunity_id = opp, .feedback_id = created.id}));
   for (const auto& f : reread.fields)
     if (f.id == changes.front().id) CHECK(f.value == leverkit::FieldValue(std::string("revised")));
 
@@ -478,7 +478,7 @@ TEST_CASE("profile forms: create with every template field, list, get") {
   auto created = ok(c.create_profile_form({.opportunity_id = opp, .perform_as = user, .body = body}));
   CHECK(created.base_template_id == std::optional<std::string>(tmpl.id));
   REQUIRE(created.fields.size() == tmpl.fields.size());
-  auto got = ok(c.get_profile_form({.opportunity_id = opp, .id = created.id}));
+  auto got = ok(c.get_profile_form({.opportunity_id = opp, .profile_form_id = created.id}));
   CHECK(got.text == tmpl.text);
   for (std::size_t i = 0; i < got.fields.size(); ++i)
     if (got.fields[i].type != FieldType::unknown) CHECK_MESSAGE(got.fields[i].value == body.fields[i].value, got.fields[i].text);
@@ -509,7 +509,7 @@ TEST_CASE("notes: create (secret, score), comment via note_id, list/get/delete")
   const auto back = days_from_now(-30);
   auto dated = ok(c.create_note({.opportunity_id = opp, .perform_as = user,
                                  .body = {.value = "imported call notes", .notify_followers = true, .created_at = back}}));
-  auto dated_note = ok(c.get_note({.opportunity_id = opp, .id = dated.note_id}));
+  auto dated_note = ok(c.get_note({.opportunity_id = opp, .note_id = dated.note_id}));
   CHECK(dated_note.created_at == std::optional<leverkit::Timestamp>(back));
   CHECK_FALSE(dated_note.secret);
   auto future = c.create_note({.opportunity_id = opp, .perform_as = user, .body = {.value = "x", .created_at = days_from_now(2)}});
@@ -520,7 +520,7 @@ TEST_CASE("notes: create (secret, score), comment via note_id, list/get/delete")
   CHECK(comment.note_id == created.note_id);
   CHECK(env.writes("notes") == 3);
 
-  auto note = ok(c.get_note({.opportunity_id = opp, .id = created.note_id}));
+  auto note = ok(c.get_note({.opportunity_id = opp, .note_id = created.note_id}));
   CHECK(note.secret);
   REQUIRE(note.comments.size() == 2);
   CHECK(note.comments[0].value == "AI notes: strong on systems");
@@ -541,7 +541,7 @@ TEST_CASE("notes: create (secret, score), comment via note_id, list/get/delete")
   CHECK(env.writes("notes") == 4);
 
   ok_void(c.delete_note({.opportunity_id = opp, .note_id = created.note_id}));
-  CHECK(c.get_note({.opportunity_id = opp, .id = created.note_id}).error().code == Errc::not_found);
+  CHECK(c.get_note({.opportunity_id = opp, .note_id = created.note_id}).error().code == Errc::not_found);
   CHECK(env.writes("notes") == 5);
 
   // A score out of range never leaves the client.
@@ -555,23 +555,23 @@ TEST_CASE("notes: create (secret, score), comment via note_id, list/get/delete")
 TEST_CASE("applications and contacts: list/get applications, get/update contact") {
   ResEnv env;
   auto c = env.client();
-  auto opp = ok(c.get_opportunity({.id = some_opportunities(c).at(4).id}));
+  auto opp = ok(c.get_opportunity({.opportunity_id = some_opportunities(c).at(4).id}));
   auto apps = collect(c.list_applications({.opportunity_id = opp.id}));
   REQUIRE_FALSE(apps.empty());
-  auto app = ok(c.get_application({.opportunity_id = opp.id, .id = apps.front().id}));
+  auto app = ok(c.get_application({.opportunity_id = opp.id, .application_id = apps.front().id}));
   CHECK(app.id == apps.front().id);
-  CHECK(c.get_application({.opportunity_id = opp.id, .id = "nope"}).error().code == Errc::not_found);
+  CHECK(c.get_application({.opportunity_id = opp.id, .application_id = "nope"}).error().code == Errc::not_found);
 
   REQUIRE(opp.contact.has_value());
-  auto contact = ok(c.get_contact({.id = opp.contact->id}));
+  auto contact = ok(c.get_contact({.contact_id = opp.contact->id}));
   CHECK(contact.id == opp.contact->id);
-  auto updated = ok(c.update_contact({.id = contact.id, .body = {.headline = "Staff engineer", .location = "Lisbon"}}));
+  auto updated = ok(c.update_contact({.contact_id = contact.id, .body = {.headline = "Staff engineer", .location = "Lisbon"}}));
   CHECK(updated.headline == std::optional<std::string>("Staff engineer"));
-  auto reread = ok(c.get_contact({.id = contact.id}));
+  auto reread = ok(c.get_contact({.contact_id = contact.id}));
   CHECK(reread.headline == std::optional<std::string>("Staff engineer"));
   CHECK(reread.name == contact.name);
   CHECK(env.writes("contact") == 1);
-  CHECK(c.get_contact({.id = "00000000-0000-4000-8000-000000000000"}).error().code == Errc::not_found);
+  CHECK(c.get_contact({.contact_id = "00000000-0000-4000-8000-000000000000"}).error().code == Errc::not_found);
 }
 
 TEST_CASE("opportunities: create, stage, archive/unarchive, tags/links/sources") {
@@ -596,20 +596,20 @@ TEST_CASE("opportunities: create, stage, archive/unarchive, tags/links/sources")
                                                     .body = {.reason = reasons.front().id}}));
   REQUIRE(archived.archived.has_value());
   ok(c.update_opportunity_archived({.opportunity_id = id, .perform_as = user, .body = {}}));
-  CHECK_FALSE(ok(c.get_opportunity({.id = id})).archived.has_value());
+  CHECK_FALSE(ok(c.get_opportunity({.opportunity_id = id})).archived.has_value());
 
   ok(c.add_tags({.opportunity_id = id, .body = {.tags = {"t1", "t2"}}}));
   ok(c.remove_tags({.opportunity_id = id, .body = {.tags = {"from-notetaker"}}}));
   ok(c.add_links({.opportunity_id = id, .body = {.links = {"https://github.com/ada"}}}));
   ok(c.add_sources({.opportunity_id = id, .body = {.sources = {"Notetaker", "Referral"}}}));
   ok(c.remove_sources({.opportunity_id = id, .body = {.sources = {"Referral"}}}));
-  auto now = ok(c.get_opportunity({.id = id}));
+  auto now = ok(c.get_opportunity({.opportunity_id = id}));
   CHECK(std::set<std::string>(now.tags.begin(), now.tags.end()) == std::set<std::string>{"t1", "t2"});
   CHECK(std::count(now.links.begin(), now.links.end(), "https://github.com/ada") == 1);
   CHECK(std::count(now.sources.begin(), now.sources.end(), "Notetaker") == 1);
   CHECK(std::count(now.sources.begin(), now.sources.end(), "Referral") == 0);
   ok(c.remove_links({.opportunity_id = id, .body = {.links = {"https://github.com/ada"}}}));
-  CHECK(ok(c.get_opportunity({.id = id})).links.empty());
+  CHECK(ok(c.get_opportunity({.opportunity_id = id})).links.empty());
   CHECK(env.writes("opportunities") == 10);
 }
 
@@ -623,7 +623,7 @@ TEST_CASE("webhooks: list, create, delete") {
   auto after = collect(c.list_webhooks({}));
   CHECK(after.size() == before.size() + 1);
   CHECK(std::count_if(after.begin(), after.end(), [&](const auto& w) { return w.id == created.id; }) == 1);
-  ok_void(c.delete_webhook({.id = created.id}));
+  ok_void(c.delete_webhook({.webhook_id = created.id}));
   auto final_list = collect(c.list_webhooks({}));
   CHECK(final_list.size() == before.size());
   CHECK(env.writes("webhooks") == 2);
@@ -651,15 +651,15 @@ TEST_CASE("documented errors on resource writes: 403 with the read-only key, 404
   CHECK(env.writes("notes") + env.writes("panels") + env.writes("opportunities") == 0);
 
   const std::string unknown = "00000000-0000-4000-8000-000000000000";
-  auto n = full.get_note({.opportunity_id = opp, .id = unknown});
+  auto n = full.get_note({.opportunity_id = opp, .note_id = unknown});
   REQUIRE_FALSE(n.has_value());
   CHECK(n.error().code == Errc::not_found);
   CHECK(n.error().lever_code == "ResourceNotFound");
-  CHECK(full.get_feedback({.opportunity_id = opp, .id = unknown}).error().code == Errc::not_found);
-  CHECK(full.get_profile_form({.opportunity_id = opp, .id = unknown}).error().code == Errc::not_found);
-  CHECK(full.get_panel({.opportunity_id = opp, .id = unknown}).error().code == Errc::not_found);
-  CHECK(full.get_feedback_template({.id = unknown}).error().code == Errc::not_found);
-  CHECK(full.delete_webhook({.id = unknown}).error().code == Errc::not_found);
+  CHECK(full.get_feedback({.opportunity_id = opp, .feedback_id = unknown}).error().code == Errc::not_found);
+  CHECK(full.get_profile_form({.opportunity_id = opp, .profile_form_id = unknown}).error().code == Errc::not_found);
+  CHECK(full.get_panel({.opportunity_id = opp, .panel_id = unknown}).error().code == Errc::not_found);
+  CHECK(full.get_feedback_template({.template_id = unknown}).error().code == Errc::not_found);
+  CHECK(full.delete_webhook({.webhook_id = unknown}).error().code == Errc::not_found);
   CHECK(full.add_tags({.opportunity_id = unknown, .body = {.tags = {"x"}}}).error().code == Errc::not_found);
 }
 
@@ -684,7 +684,7 @@ TEST_CASE("feedback linked to an interview of an externally managed panel: panel
   auto fb = ok(c.create_feedback({.opportunity_id = opp, .perform_as = user,
                                   .body = {.base_template_id = tmpl.id, .panel = panel.id, .interview = iv->id,
                                            .field_values = values}}));
-  auto got = ok(c.get_feedback({.opportunity_id = opp, .id = fb.id}));
+  auto got = ok(c.get_feedback({.opportunity_id = opp, .feedback_id = fb.id}));
   CHECK(got.panel == std::optional<std::string>(panel.id));
   CHECK(got.interview == std::optional<std::string>(iv->id));
   CHECK(got.type == "interview");
