@@ -1,5 +1,6 @@
-// api_impl.hpp — private state of the sandbox Api, shared by api.cpp (auth, limits, faults,
-// admin, OAuth) and routes.cpp (the Lever resources).
+// api_impl.hpp — private state of the sandbox Api, shared by the request plumbing in api/
+// (router, auth, rate limiter, fault injector, webhook outbox, stats, admin, OAuth server) and
+// the Lever resources in resources/ (one file per resource).
 #pragma once
 #include <atomic>
 #include <condition_variable>
@@ -135,19 +136,29 @@ struct Api::Impl {
   bool stopping = false;
   Rng webhook_rng{0};
 
-  // ---- plumbing (api.cpp)
-  std::int64_t now_ms() const;
-  std::int64_t write_clock();  // strictly increasing, >= now
-  void add_routes();
-  ApiResponse dispatch(const ApiRequest& req);
-  std::optional<ApiResponse> authenticate(const ApiRequest& req, const Route& route, Identity& who);
-  bool take_token(const std::string& bucket);
-  std::optional<FaultStep> next_fault(const Route& route, const ApiRequest& req);
-  ApiResponse admin(const ApiRequest& req);
-  ApiResponse oauth(const ApiRequest& req);
-  void emit(std::string_view event, Value data);
+  // ---- plumbing (api/*.cpp, one room each)
+  std::int64_t now_ms() const;  // api.cpp
+  std::int64_t write_clock();   // api.cpp; strictly increasing, >= now
+  void add_routes();            // router.cpp
+  ApiResponse dispatch(const ApiRequest& req);  // router.cpp
+  std::optional<ApiResponse> authenticate(const ApiRequest& req, const Route& route, Identity& who);  // auth.cpp
+  bool take_token(const std::string& bucket);  // rate_limiter.cpp
+  std::optional<FaultStep> next_fault(const Route& route, const ApiRequest& req);  // fault_injector.cpp
+  ApiResponse oauth(const ApiRequest& req);    // oauth_server.cpp
+  void emit(std::string_view event, Value data);  // webhook_outbox.cpp
 
-  // ---- helpers for handlers
+  // ---- the /__sandbox admin API: admin.cpp dispatches; each room answers its own paths
+  // (nullopt: not mine) so a room's state and its admin endpoint live in one file.
+  ApiResponse admin(const ApiRequest& req);
+  /// The admin request body: {} when empty, else a JSON object (400 BadRequest otherwise).
+  static Value admin_body(const ApiRequest& req);
+  std::optional<ApiResponse> admin_stats(const ApiRequest& req);       // stats.cpp
+  std::optional<ApiResponse> admin_faults(const ApiRequest& req);      // fault_injector.cpp
+  std::optional<ApiResponse> admin_rate_limit(const ApiRequest& req);  // rate_limiter.cpp
+  std::optional<ApiResponse> admin_webhooks(const ApiRequest& req);    // webhook_outbox.cpp
+  std::optional<ApiResponse> admin_oauth(const ApiRequest& req);       // oauth_server.cpp
+
+  // ---- helpers for handlers (api.cpp: responses; resources/handler_support.cpp: the rest)
   static ApiResponse error(int status, std::string_view code, std::string_view message);
   static ApiResponse json(int status, std::string body);
   [[noreturn]] static void fail(int status, std::string_view code, std::string message);
@@ -166,10 +177,10 @@ struct Api::Impl {
                      std::string_view extra = {});
   Record& opportunity(const Ctx& ctx);  // args[0], 404 when unknown
   Record& child(Collection& c, const Ctx& ctx, std::string_view kind);  // args[1] belonging to args[0]
-  Value panel_view(const Value& panel) const;
+  Value panel_view(const Value& panel) const;  // resources/panels.cpp
   void count_write(std::string_view resource);
 
-  // ---- resources (routes.cpp)
+  // ---- resources (resources/<resource>.cpp)
   ApiResponse list_opportunities(Ctx&);
   ApiResponse list_deleted_opportunities(Ctx&);
   ApiResponse get_opportunity(Ctx&);
@@ -237,7 +248,7 @@ struct Api::Impl {
   ApiResponse create_webhook(Ctx&);
   ApiResponse delete_webhook(Ctx&);
 
-  // ---- shared write logic (routes.cpp)
+  // ---- shared write logic (resources/: interviews, template_bodies, opportunities)
   Value make_interview(const Ctx& ctx, const Value& in, const std::string& opp_id, const std::string& panel_id,
                        const std::string& creator, std::string_view default_reminder, const std::string& id,
                        std::int64_t created, const Value& panel);
