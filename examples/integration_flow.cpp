@@ -186,7 +186,7 @@ int main(int argc, char** argv) {
       fmt::print("  note {} on {}: {} ({} cop{})\n", c.note->lever_id, opp, first_line, copies, copies == 1 ? "y" : "ies");
     }
     if (c.feedback) {
-      auto fb = client.get_feedback({.opportunity_id = opp, .id = c.feedback->lever_id});
+      auto fb = client.get_feedback({.opportunity_id = opp, .feedback_id = c.feedback->lever_id});
       if (fb) {
         std::size_t answered = 0;
         for (const auto& f : fb.value().fields) answered += std::holds_alternative<std::monostate>(f.value) ? 0 : 1;

@@ -113,7 +113,7 @@ struct Fixture {
     input.transcript = parse_transcript(text).value();
     input.call.meeting_start = parse_iso8601("2026-03-02T15:00:00Z").value();
     input.call.time_zone = "Europe/Lisbon";
-    input.call.participants = {{"Dana Reyes", SpeakerRole::candidate}, {"Sam Lee", SpeakerRole::interviewer}};
+    input.call.participants = {{.name = "Dana Reyes", .role = leverkit::ParticipantRole::candidate}, {.name = "Sam Lee", .role = leverkit::ParticipantRole::interviewer}};
   }
 };
 

@@ -37,7 +37,7 @@ def main() -> None:
                 call=leverkit.CallContext(
                     meeting_start=datetime.datetime(2026, 1, 15, 15, tzinfo=datetime.timezone.utc),
                     time_zone="America/New_York",
-                    participants=[leverkit.AutofillParticipant(name=args.candidate, role=leverkit.SpeakerRole.candidate)],
+                    participants=[leverkit.Participant(name=args.candidate, role=leverkit.ParticipantRole.candidate)],
                 ),
             )
         )
@@ -48,11 +48,9 @@ def main() -> None:
             else:
                 print(f"SKIPPED {f.text}: {f.skip.name if f.skip else ''} - {f.why}")
         if args.reviewer:
-            reviewed = leverkit.make_feedback_create(draft, args.reviewer)
             opp = args.opportunity or next(client.list_opportunities(leverkit.ListOpportunitiesRequest(limit=1))).id
-            fb = client.create_feedback(
-                leverkit.CreateFeedbackRequest(opportunity_id=opp, perform_as=reviewed.perform_as, body=reviewed.body)
-            )
+            reviewed = leverkit.make_feedback_create(draft, opp, args.reviewer)
+            fb = client.create_feedback(reviewed)
             print(f"posted feedback {fb.id} on {opp}")
 
 

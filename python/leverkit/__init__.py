@@ -41,35 +41,3 @@ from .errors import (
 
 __version__ = "0.1.0"
 
-
-def _update_interview_fields(
-    self: Client, request: UpdateInterviewFieldsRequest, options: "CallOptions | None" = None
-) -> Interview:
-    """GET the interview, call request.edit(update) to change it in place, PUT the result.
-
-    Done here rather than through the C++ callback so that `edit` runs as plain Python on the
-    update object itself (the same three steps as leverkit::Client::update_interview_fields).
-    """
-    if request.edit is None:
-        raise InvalidArgument("UpdateInterviewFieldsRequest::edit must be set", code="invalid_argument")
-    if not request.perform_as:
-        raise InvalidArgument(
-            "UpdateInterviewFieldsRequest::perform_as: Lever requires perform_as", code="invalid_argument"
-        )
-    current = self.get_interview(
-        GetOpportunityItemRequest(opportunity_id=request.opportunity_id, id=request.interview_id), options
-    )
-    body = interview_update_from(current)
-    request.edit(body)
-    return self.update_interview(
-        UpdateInterviewRequest(
-            opportunity_id=request.opportunity_id,
-            interview_id=request.interview_id,
-            perform_as=request.perform_as,
-            body=body,
-        ),
-        options,
-    )
-
-
-Client.update_interview_fields = _update_interview_fields  # type: ignore[method-assign]

@@ -85,21 +85,18 @@ void bind_autofill(nb::module_& m) {
       .def_prop_ro("filled_count", &Draft::filled_count)
       .def_prop_ro("requires_human_review", [](const Draft&) { return Draft::requires_human_review; })
       .def("to_json", [](const Draft& d) { return draft_to_json(d); }, "The draft as the CLI's JSON.");
-  bind_struct<ReviewedFeedback>(m, "ReviewedFeedback", "A reviewed draft as create_feedback's body and author.",
-                                LK_RO, LK_F(ReviewedFeedback, body), LK_F(ReviewedFeedback, perform_as));
   m.def(
       "make_feedback_create",
-      [](const Draft& d, std::string_view reviewer, std::optional<std::string> panel,
+      [](const Draft& d, std::string_view opportunity_id, std::string_view reviewer, std::optional<std::string> panel,
          std::optional<std::string> interview) {
-        return unwrap(make_feedback_create(d, reviewer, std::move(panel), std::move(interview)));
+        return unwrap(make_feedback_create(d, opportunity_id, reviewer, std::move(panel), std::move(interview)));
       },
-      nb::arg("draft"), nb::arg("reviewed_by_user_id"), nb::kw_only(), nb::arg("panel") = nb::none(),
-      nb::arg("interview") = nb::none(),
-      "The body of create_feedback from a reviewed draft (filled fields only); InvalidArgument without "
-      "a reviewer.");
+      nb::arg("draft"), nb::arg("opportunity_id"), nb::arg("reviewed_by_user_id"), nb::kw_only(),
+      nb::arg("panel") = nb::none(), nb::arg("interview") = nb::none(),
+      "The CreateFeedbackRequest client.create_feedback takes, from a reviewed draft (filled fields only); "
+      "InvalidArgument without an opportunity or a reviewer.");
 
-  bind_struct<Participant>(m, "AutofillParticipant", "A call participant, to assign speaker roles.", LK_RW,
-                           LK_F(Participant, name), LK_F(Participant, role));
+  // CallContext.participants holds the same `Participant` as Call.participants (bound in match.cpp).
   bind_struct<CallContext>(m, "CallContext", "What is known about the call.", LK_RW,
                            LK_F(CallContext, meeting_start), LK_F(CallContext, time_zone),
                            LK_F(CallContext, participants));

@@ -320,7 +320,11 @@ void bind_client(nb::module_& m) {
         req.edit = [fn](InterviewUpdate& u) {
           if (fn == Py_None) return;
           nb::gil_scoped_acquire acquire;
-          nb::handle(fn)(nb::cast(&u, nb::rv_policy::reference));
+          // Not `nb::handle(fn)(...)`: C++ parses that statement as a declaration of a new
+          // handle named `fn`, and the callable was never called.
+          nb::object update = nb::cast(&u, nb::rv_policy::reference);
+          nb::handle callable(fn);
+          callable(update);
         };
         CallOptions o = options.value_or(CallOptions{});
         return call_released([&] { return c.update_interview_fields(req, o); });

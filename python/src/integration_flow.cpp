@@ -142,8 +142,8 @@ void bind_flow(nb::module_& m) {
   m.def("note_marker", &note_marker, nb::arg("call_id"), "The marker a note about call_id carries.");
   m.def("render_note", &render_note, nb::arg("note"), "The note text as posted.");
   bind_struct<FeedbackWrite>(m, "FeedbackWrite", "A reviewed feedback form to submit (or update).", LK_RW,
-                             LK_F(FeedbackWrite, opportunity_id), LK_F(FeedbackWrite, call_id),
-                             LK_F(FeedbackWrite, reviewed), LK_F(FeedbackWrite, template_fields),
+                             LK_F(FeedbackWrite, call_id), LK_F(FeedbackWrite, request),
+                             LK_F(FeedbackWrite, template_fields),
                              LK_F(FeedbackWrite, overwrite_existing_values));
   nb::class_<WriteBack>(m, "WriteBack",
                         "Idempotent writes to Lever through a journal: notes and feedback, each at most once "

@@ -73,7 +73,9 @@ void bind_match(nb::module_& m) {
       .value("tentative", ResponseStatus::tentative)
       .value("declined", ResponseStatus::declined)
       .value("needs_action", ResponseStatus::needs_action);
-  bind_struct<Participant>(m, "CallParticipant", "A participant of a recorded call.", LK_RW,
+  bind_struct<Participant>(m, "Participant",
+                           "A person on a recorded call: Call.participants and autofill's CallContext.participants.",
+                           LK_RW,
                            LK_F(Participant, name), LK_F(Participant, email), LK_F(Participant, role),
                            LK_F(Participant, response), LK_F(Participant, phone));
   bind_struct<Call>(m, "Call", "A recorded call: the left side of matching.", LK_RW, LK_F(Call, id),

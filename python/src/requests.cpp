@@ -21,13 +21,19 @@ void bind_requests(nb::module_& m) {
   // ---- bodies (models/requests.hpp) ----
   bind_struct<InterviewerRef>(m, "InterviewerRef", "An interviewer of an interview write.", LK_RW,
                               LK_F(InterviewerRef, id), LK_F(InterviewerRef, feedback_template));
-  bind_struct<InterviewCreate>(m, "InterviewCreate", "Body of create_interview / update_interview (full replace).",
+  bind_struct<InterviewCreate>(m, "InterviewCreate", "Body of create_interview.",
                                LK_RW, LK_F(InterviewCreate, panel), LK_F(InterviewCreate, interviewers),
                                LK_F(InterviewCreate, date), LK_F(InterviewCreate, duration),
                                LK_F(InterviewCreate, subject), LK_F(InterviewCreate, note),
                                LK_F(InterviewCreate, location), LK_F(InterviewCreate, feedback_template),
                                LK_F(InterviewCreate, feedback_reminder));
-  m.attr("InterviewUpdate") = m.attr("InterviewCreate");
+  bind_struct<InterviewUpdate>(m, "InterviewUpdate",
+                               "Body of update_interview: a whole-object replace (start from interview_update_from).",
+                               LK_RW, LK_F(InterviewUpdate, panel), LK_F(InterviewUpdate, interviewers),
+                               LK_F(InterviewUpdate, date), LK_F(InterviewUpdate, duration),
+                               LK_F(InterviewUpdate, subject), LK_F(InterviewUpdate, note),
+                               LK_F(InterviewUpdate, location), LK_F(InterviewUpdate, feedback_template),
+                               LK_F(InterviewUpdate, feedback_reminder));
   bind_struct<PanelInterview>(m, "PanelInterview", "An interview inside a panel write.", LK_RW,
                               LK_F(PanelInterview, id), LK_F(PanelInterview, interviewers), LK_F(PanelInterview, date),
                               LK_F(PanelInterview, duration), LK_F(PanelInterview, subject), LK_F(PanelInterview, note),
@@ -145,14 +151,14 @@ void bind_requests(nb::module_& m) {
       LK_F(ListOpportunitiesRequest, include), LK_F(ListOpportunitiesRequest, limit),
       LK_F(ListOpportunitiesRequest, offset));
   bind_struct<GetOpportunityRequest>(m, "GetOpportunityRequest", "get_opportunity.", LK_RW,
-                                     LK_F(GetOpportunityRequest, id), LK_F(GetOpportunityRequest, expand),
+                                     LK_F(GetOpportunityRequest, opportunity_id), LK_F(GetOpportunityRequest, expand),
                                      LK_F(GetOpportunityRequest, include));
   bind_struct<ListUsersRequest>(m, "ListUsersRequest", "Filters of list_users.", LK_RW,
                                 LK_F(ListUsersRequest, include_deactivated), LK_F(ListUsersRequest, access_role),
                                 LK_F(ListUsersRequest, email), LK_F(ListUsersRequest, external_directory_id),
                                 LK_F(ListUsersRequest, include), LK_F(ListUsersRequest, limit),
                                 LK_F(ListUsersRequest, offset));
-  bind_struct<GetUserRequest>(m, "GetUserRequest", "get_user.", LK_RW, LK_F(GetUserRequest, id));
+  bind_struct<GetUserRequest>(m, "GetUserRequest", "get_user.", LK_RW, LK_F(GetUserRequest, user_id));
   bind_struct<ListStagesRequest>(m, "ListStagesRequest", "list_stages.", LK_RW, LK_F(ListStagesRequest, limit),
                                  LK_F(ListStagesRequest, offset));
   bind_struct<ListArchiveReasonsRequest>(m, "ListArchiveReasonsRequest", "list_archive_reasons.", LK_RW,
@@ -166,16 +172,29 @@ void bind_requests(nb::module_& m) {
       LK_F(ListPostingsRequest, tag), LK_F(ListPostingsRequest, updated_at_start),
       LK_F(ListPostingsRequest, updated_at_end), LK_F(ListPostingsRequest, expand),
       LK_F(ListPostingsRequest, include), LK_F(ListPostingsRequest, limit), LK_F(ListPostingsRequest, offset));
-  bind_struct<GetPostingRequest>(m, "GetPostingRequest", "get_posting.", LK_RW, LK_F(GetPostingRequest, id),
+  bind_struct<GetPostingRequest>(m, "GetPostingRequest", "get_posting.", LK_RW, LK_F(GetPostingRequest, posting_id),
                                  LK_F(GetPostingRequest, distribution), LK_F(GetPostingRequest, expand),
                                  LK_F(GetPostingRequest, include));
   bind_struct<ListOpportunityItemsRequest>(
       m, "ListOpportunityItemsRequest", "Lists under one opportunity (interviews, panels, notes, ...).", LK_RW,
       LK_F(ListOpportunityItemsRequest, opportunity_id), LK_F(ListOpportunityItemsRequest, expand),
       LK_F(ListOpportunityItemsRequest, limit), LK_F(ListOpportunityItemsRequest, offset));
-  bind_struct<GetOpportunityItemRequest>(m, "GetOpportunityItemRequest", "One item under an opportunity.", LK_RW,
-                                         LK_F(GetOpportunityItemRequest, opportunity_id),
-                                         LK_F(GetOpportunityItemRequest, id), LK_F(GetOpportunityItemRequest, expand));
+  bind_struct<GetInterviewRequest>(m, "GetInterviewRequest", "get_interview.", LK_RW,
+                                   LK_F(GetInterviewRequest, opportunity_id), LK_F(GetInterviewRequest, interview_id),
+                                   LK_F(GetInterviewRequest, expand));
+  bind_struct<GetPanelRequest>(m, "GetPanelRequest", "get_panel.", LK_RW, LK_F(GetPanelRequest, opportunity_id),
+                               LK_F(GetPanelRequest, panel_id), LK_F(GetPanelRequest, expand));
+  bind_struct<GetFeedbackRequest>(m, "GetFeedbackRequest", "get_feedback.", LK_RW,
+                                  LK_F(GetFeedbackRequest, opportunity_id), LK_F(GetFeedbackRequest, feedback_id),
+                                  LK_F(GetFeedbackRequest, expand));
+  bind_struct<GetProfileFormRequest>(m, "GetProfileFormRequest", "get_profile_form.", LK_RW,
+                                     LK_F(GetProfileFormRequest, opportunity_id),
+                                     LK_F(GetProfileFormRequest, profile_form_id), LK_F(GetProfileFormRequest, expand));
+  bind_struct<GetNoteRequest>(m, "GetNoteRequest", "get_note.", LK_RW, LK_F(GetNoteRequest, opportunity_id),
+                              LK_F(GetNoteRequest, note_id), LK_F(GetNoteRequest, expand));
+  bind_struct<GetApplicationRequest>(m, "GetApplicationRequest", "get_application.", LK_RW,
+                                     LK_F(GetApplicationRequest, opportunity_id),
+                                     LK_F(GetApplicationRequest, application_id), LK_F(GetApplicationRequest, expand));
   bind_struct<CreateInterviewRequest>(m, "CreateInterviewRequest", "create_interview (perform_as required).", LK_RW,
                                       LK_F(CreateInterviewRequest, opportunity_id),
                                       LK_F(CreateInterviewRequest, perform_as), LK_F(CreateInterviewRequest, body));
@@ -205,18 +224,18 @@ void bind_requests(nb::module_& m) {
                                     LK_RW, LK_F(ListTemplatesRequest, include), LK_F(ListTemplatesRequest, limit),
                                     LK_F(ListTemplatesRequest, offset));
   bind_struct<GetTemplateRequest>(m, "GetTemplateRequest", "get_feedback_template / get_form_template.", LK_RW,
-                                  LK_F(GetTemplateRequest, id));
+                                  LK_F(GetTemplateRequest, template_id));
   bind_struct<CreateFeedbackTemplateRequest>(m, "CreateFeedbackTemplateRequest", "create_feedback_template.", LK_RW,
                                              LK_F(CreateFeedbackTemplateRequest, body));
   bind_struct<UpdateFeedbackTemplateRequest>(m, "UpdateFeedbackTemplateRequest", "update_feedback_template.", LK_RW,
-                                             LK_F(UpdateFeedbackTemplateRequest, id),
+                                             LK_F(UpdateFeedbackTemplateRequest, template_id),
                                              LK_F(UpdateFeedbackTemplateRequest, body));
   bind_struct<CreateFormTemplateRequest>(m, "CreateFormTemplateRequest", "create_form_template.", LK_RW,
                                          LK_F(CreateFormTemplateRequest, body));
   bind_struct<UpdateFormTemplateRequest>(m, "UpdateFormTemplateRequest", "update_form_template.", LK_RW,
-                                         LK_F(UpdateFormTemplateRequest, id), LK_F(UpdateFormTemplateRequest, body));
+                                         LK_F(UpdateFormTemplateRequest, template_id), LK_F(UpdateFormTemplateRequest, body));
   bind_struct<DeleteTemplateRequest>(m, "DeleteTemplateRequest", "delete_feedback_template / delete_form_template.",
-                                     LK_RW, LK_F(DeleteTemplateRequest, id));
+                                     LK_RW, LK_F(DeleteTemplateRequest, template_id));
   bind_struct<ListFeedbackRequest>(m, "ListFeedbackRequest", "list_feedback (deleted forms skipped unless asked).",
                                    LK_RW, LK_F(ListFeedbackRequest, opportunity_id),
                                    LK_F(ListFeedbackRequest, include_deleted), LK_F(ListFeedbackRequest, expand),
@@ -262,9 +281,9 @@ void bind_requests(nb::module_& m) {
   bind_struct<ChangeSourcesRequest>(m, "ChangeSourcesRequest", "add_sources / remove_sources.", LK_RW,
                                     LK_F(ChangeSourcesRequest, opportunity_id), LK_F(ChangeSourcesRequest, perform_as),
                                     LK_F(ChangeSourcesRequest, body));
-  bind_struct<GetContactRequest>(m, "GetContactRequest", "get_contact.", LK_RW, LK_F(GetContactRequest, id));
+  bind_struct<GetContactRequest>(m, "GetContactRequest", "get_contact.", LK_RW, LK_F(GetContactRequest, contact_id));
   bind_struct<UpdateContactRequest>(m, "UpdateContactRequest", "update_contact.", LK_RW,
-                                    LK_F(UpdateContactRequest, id), LK_F(UpdateContactRequest, body));
+                                    LK_F(UpdateContactRequest, contact_id), LK_F(UpdateContactRequest, body));
   bind_struct<ListWebhooksRequest>(m, "ListWebhooksRequest", "list_webhooks.", LK_RW, LK_F(ListWebhooksRequest, limit),
                                    LK_F(ListWebhooksRequest, offset));
   bind_struct<CreateWebhookRequest>(m, "CreateWebhookRequest", "create_webhook.", LK_RW,
@@ -272,7 +291,7 @@ void bind_requests(nb::module_& m) {
   bind_struct<UpdateWebhooksRequest>(m, "UpdateWebhooksRequest", "update_webhooks (bulk).", LK_RW,
                                      LK_F(UpdateWebhooksRequest, webhooks));
   bind_struct<DeleteWebhookRequest>(m, "DeleteWebhookRequest", "delete_webhook.", LK_RW,
-                                    LK_F(DeleteWebhookRequest, id));
+                                    LK_F(DeleteWebhookRequest, webhook_id));
 }
 
 }  // namespace leverkit::py

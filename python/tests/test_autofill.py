@@ -33,8 +33,8 @@ def make_input(tmpl: leverkit.FeedbackTemplate) -> leverkit.AutofillInput:
             meeting_start=datetime.datetime(2026, 1, 15, 15, 0, tzinfo=datetime.timezone.utc),
             time_zone="America/New_York",
             participants=[
-                leverkit.AutofillParticipant(name="Dana Reyes", role=leverkit.SpeakerRole.candidate),
-                leverkit.AutofillParticipant(name="Interviewer", role=leverkit.SpeakerRole.interviewer),
+                leverkit.Participant(name="Dana Reyes", role=leverkit.ParticipantRole.candidate),
+                leverkit.Participant(name="Interviewer", role=leverkit.ParticipantRole.interviewer),
             ],
         ),
     )
@@ -68,17 +68,20 @@ def test_reviewed_draft_is_posted_as_feedback(fresh_sandbox: Sandbox) -> None:
     client = fresh_sandbox.client()
     tmpl = debrief_template(client)
     draft = leverkit.autofill(make_input(tmpl))
+    opp = next(client.list_opportunities(leverkit.ListOpportunitiesRequest(archived=False))).id
     with pytest.raises(leverkit.InvalidArgument):
-        leverkit.make_feedback_create(draft, "")
+        leverkit.make_feedback_create(draft, opp, "")
     user = next(client.list_users()).id
-    reviewed = leverkit.make_feedback_create(draft, user)
+    with pytest.raises(leverkit.InvalidArgument):
+        leverkit.make_feedback_create(draft, "", user)
+    reviewed = leverkit.make_feedback_create(draft, opp, user)
+    # The client's own request type: sent as is.
+    assert isinstance(reviewed, leverkit.CreateFeedbackRequest)
+    assert reviewed.opportunity_id == opp
     assert reviewed.perform_as == user and reviewed.body.base_template_id == tmpl.id
     assert len(reviewed.body.field_values) == draft.filled_count
-    opp = next(client.list_opportunities(leverkit.ListOpportunitiesRequest(archived=False))).id
-    fb = client.create_feedback(
-        leverkit.CreateFeedbackRequest(opportunity_id=opp, perform_as=reviewed.perform_as, body=reviewed.body)
-    )
-    got = client.get_feedback(leverkit.GetOpportunityItemRequest(opportunity_id=opp, id=fb.id))
+    fb = client.create_feedback(reviewed)
+    got = client.get_feedback(leverkit.GetFeedbackRequest(opportunity_id=opp, feedback_id=fb.id))
     sent = {e.id: e.value for e in reviewed.body.field_values}
     for f in got.fields:
         if f.id in sent:

@@ -83,7 +83,7 @@ def test_pages_view(client: leverkit.Client) -> None:
 
 def test_get_opportunity_attributes(client: leverkit.Client) -> None:
     opp = next(client.list_opportunities(leverkit.ListOpportunitiesRequest(limit=1)))
-    got = client.get_opportunity(leverkit.GetOpportunityRequest(id=opp.id, expand=["stage", "owner"]))
+    got = client.get_opportunity(leverkit.GetOpportunityRequest(opportunity_id=opp.id, expand=["stage", "owner"]))
     assert got.id == opp.id and got.name == opp.name
     assert got.created_at is not None
     assert got.created_at.tzinfo is not None and got.created_at.utcoffset() == datetime.timedelta(0)
@@ -98,7 +98,7 @@ def test_get_opportunity_attributes(client: leverkit.Client) -> None:
 
 def test_not_found_is_an_exception_with_lever_fields(client: leverkit.Client) -> None:
     with pytest.raises(leverkit.NotFound) as info:
-        client.get_opportunity(leverkit.GetOpportunityRequest(id="no-such-opportunity"))
+        client.get_opportunity(leverkit.GetOpportunityRequest(opportunity_id="no-such-opportunity"))
     e = info.value
     assert isinstance(e, leverkit.LeverError)
     assert e.code == "not_found" and e.status == 404

@@ -50,7 +50,7 @@ def test_threads_share_the_rate_limiter(fresh_sandbox: Sandbox) -> None:
     def work(c: leverkit.Client) -> None:
         try:
             for _ in range(6):
-                c.get_user(leverkit.GetUserRequest(id=next(c.list_users(leverkit.ListUsersRequest(limit=1))).id))
+                c.get_user(leverkit.GetUserRequest(user_id=next(c.list_users(leverkit.ListUsersRequest(limit=1))).id))
         except BaseException as e:  # noqa: BLE001 - reported below
             errors.append(e)
 

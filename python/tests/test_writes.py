@@ -60,7 +60,7 @@ def test_notes_crud(fresh_sandbox: Sandbox) -> None:
         )
     )
     assert comment.note_id == created.note_id
-    note = c.get_note(leverkit.GetOpportunityItemRequest(opportunity_id=opp, id=created.note_id))
+    note = c.get_note(leverkit.GetNoteRequest(opportunity_id=opp, note_id=created.note_id))
     assert [x.value for x in note.comments] == ["AI notes: strong Go", "TLDR"]
     assert any(n.id == note.id for n in c.list_notes(leverkit.ListOpportunityItemsRequest(opportunity_id=opp)))
     upd = leverkit.note_update_from(note)
@@ -69,7 +69,7 @@ def test_notes_crud(fresh_sandbox: Sandbox) -> None:
     assert updated.comments[0].value == "AI notes: strong Go and Rust"
     c.delete_note(leverkit.DeleteNoteRequest(opportunity_id=opp, note_id=note.id))
     with pytest.raises(leverkit.NotFound):
-        c.get_note(leverkit.GetOpportunityItemRequest(opportunity_id=opp, id=note.id))
+        c.get_note(leverkit.GetNoteRequest(opportunity_id=opp, note_id=note.id))
     assert fresh_sandbox.stats()["writes"]["notes"] == 4
 
 
@@ -122,10 +122,10 @@ def test_panels_and_interviews(fresh_sandbox: Sandbox) -> None:
     c.update_interview_fields(
         leverkit.UpdateInterviewFieldsRequest(opportunity_id=opp, interview_id=created.id, perform_as=user, edit=edit)
     )
-    reread = c.get_interview(leverkit.GetOpportunityItemRequest(opportunity_id=opp, id=created.id))
+    reread = c.get_interview(leverkit.GetInterviewRequest(opportunity_id=opp, interview_id=created.id))
     assert reread.location == "Zoom" and reread.subject == "System design (long)" and reread.date == created.date
     c.delete_interview(leverkit.DeleteInterviewRequest(opportunity_id=opp, interview_id=created.id, perform_as=user))
-    current = c.get_panel(leverkit.GetOpportunityItemRequest(opportunity_id=opp, id=panel.id))
+    current = c.get_panel(leverkit.GetPanelRequest(opportunity_id=opp, panel_id=panel.id))
     upd = leverkit.panel_update_from(current)
     upd.note = "updated note"
     updated = c.update_panel(
@@ -135,7 +135,7 @@ def test_panels_and_interviews(fresh_sandbox: Sandbox) -> None:
     assert any(p.id == panel.id for p in c.list_panels(leverkit.ListOpportunityItemsRequest(opportunity_id=opp)))
     c.delete_panel(leverkit.DeletePanelRequest(opportunity_id=opp, panel_id=panel.id, perform_as=user))
     with pytest.raises(leverkit.NotFound):
-        c.get_panel(leverkit.GetOpportunityItemRequest(opportunity_id=opp, id=panel.id))
+        c.get_panel(leverkit.GetPanelRequest(opportunity_id=opp, panel_id=panel.id))
     w = fresh_sandbox.stats()["writes"]
     assert w["panels"] == 3 and w["interviews"] == 4
 
@@ -158,13 +158,13 @@ def test_templates_feedback_and_profile_forms(fresh_sandbox: Sandbox) -> None:
         )
     )
     assert created_t.fields[0].type == leverkit.FieldType.score_system
-    got_t = c.get_feedback_template(leverkit.GetTemplateRequest(id=created_t.id))
+    got_t = c.get_feedback_template(leverkit.GetTemplateRequest(template_id=created_t.id))
     assert got_t == created_t
     upd_t = leverkit.FeedbackTemplateCreate(text="Python screen v2", fields=list(got_t.fields))
-    assert c.update_feedback_template(leverkit.UpdateFeedbackTemplateRequest(id=created_t.id, body=upd_t)).text == (
+    assert c.update_feedback_template(leverkit.UpdateFeedbackTemplateRequest(template_id=created_t.id, body=upd_t)).text == (
         "Python screen v2"
     )
-    c.delete_feedback_template(leverkit.DeleteTemplateRequest(id=created_t.id))
+    c.delete_feedback_template(leverkit.DeleteTemplateRequest(template_id=created_t.id))
 
     # feedback from the richest seeded template, typed values
     templates = list(c.list_feedback_templates())
@@ -177,7 +177,7 @@ def test_templates_feedback_and_profile_forms(fresh_sandbox: Sandbox) -> None:
             body=leverkit.FeedbackCreate(base_template_id=tmpl.id, field_values=values, completed_at=days_from_now(-1)),
         )
     )
-    got = c.get_feedback(leverkit.GetOpportunityItemRequest(opportunity_id=opp, id=fb.id))
+    got = c.get_feedback(leverkit.GetFeedbackRequest(opportunity_id=opp, feedback_id=fb.id))
     for f, v in zip(got.fields, values):
         if f.type != leverkit.FieldType.unknown:
             assert f.value == v.value, f.text
@@ -190,7 +190,7 @@ def test_templates_feedback_and_profile_forms(fresh_sandbox: Sandbox) -> None:
             body=leverkit.FeedbackUpdate(field_values=[leverkit.field_entry(text_field, "revised")]),
         )
     )
-    reread = c.get_feedback(leverkit.GetOpportunityItemRequest(opportunity_id=opp, id=fb.id))
+    reread = c.get_feedback(leverkit.GetFeedbackRequest(opportunity_id=opp, feedback_id=fb.id))
     assert next(f for f in reread.fields if f.id == text_field.id).value == "revised"
     with pytest.raises(leverkit.InvalidArgument):
         leverkit.field_entry(text_field, 7)
@@ -209,10 +209,10 @@ def test_templates_feedback_and_profile_forms(fresh_sandbox: Sandbox) -> None:
             )
         )
     )
-    assert c.get_form_template(leverkit.GetTemplateRequest(id=ft.id)).text == "Logistics"
+    assert c.get_form_template(leverkit.GetTemplateRequest(template_id=ft.id)).text == "Logistics"
     assert c.update_form_template(
         leverkit.UpdateFormTemplateRequest(
-            id=ft.id, body=leverkit.FormTemplateCreate(text="Logistics 2", fields=list(ft.fields))
+            template_id=ft.id, body=leverkit.FormTemplateCreate(text="Logistics 2", fields=list(ft.fields))
         )
     ).text == "Logistics 2"
     pf_body = leverkit.profile_form_create_from(ft)
@@ -221,12 +221,12 @@ def test_templates_feedback_and_profile_forms(fresh_sandbox: Sandbox) -> None:
     pf = c.create_profile_form(
         leverkit.CreateProfileFormRequest(opportunity_id=opp, perform_as=user, body=pf_body)
     )
-    assert c.get_profile_form(leverkit.GetOpportunityItemRequest(opportunity_id=opp, id=pf.id)).id == pf.id
+    assert c.get_profile_form(leverkit.GetProfileFormRequest(opportunity_id=opp, profile_form_id=pf.id)).id == pf.id
     assert any(
         p.id == pf.id for p in c.list_profile_forms(leverkit.ListOpportunityItemsRequest(opportunity_id=opp))
     )
     assert any(t.id == ft.id for t in c.list_form_templates())
-    c.delete_form_template(leverkit.DeleteTemplateRequest(id=ft.id))
+    c.delete_form_template(leverkit.DeleteTemplateRequest(template_id=ft.id))
     w = fresh_sandbox.stats()["writes"]
     assert w["feedback"] == 3 and w["forms"] == 1
 
@@ -279,11 +279,11 @@ def test_opportunity_writes_contacts_applications(fresh_sandbox: Sandbox) -> Non
     seeded = opps[1]
     apps = list(c.list_applications(leverkit.ListOpportunityItemsRequest(opportunity_id=seeded.id)))
     assert apps
-    assert c.get_application(leverkit.GetOpportunityItemRequest(opportunity_id=seeded.id, id=apps[0].id)).id == apps[0].id
+    assert c.get_application(leverkit.GetApplicationRequest(opportunity_id=seeded.id, application_id=apps[0].id)).id == apps[0].id
     assert seeded.contact is not None
-    contact = c.get_contact(leverkit.GetContactRequest(id=seeded.contact.id))
+    contact = c.get_contact(leverkit.GetContactRequest(contact_id=seeded.contact.id))
     changed = c.update_contact(
-        leverkit.UpdateContactRequest(id=contact.id, body=leverkit.ContactUpdate(headline="Staff engineer"))
+        leverkit.UpdateContactRequest(contact_id=contact.id, body=leverkit.ContactUpdate(headline="Staff engineer"))
     )
     assert changed.headline == "Staff engineer" and changed.name == contact.name
 
@@ -297,7 +297,7 @@ def test_webhooks(fresh_sandbox: Sandbox) -> None:
     )
     assert created.configuration.signature_token
     assert any(w.id == created.id for w in c.list_webhooks())
-    c.delete_webhook(leverkit.DeleteWebhookRequest(id=created.id))
+    c.delete_webhook(leverkit.DeleteWebhookRequest(webhook_id=created.id))
     assert all(w.id != created.id for w in c.list_webhooks())
     with pytest.raises(leverkit.InvalidArgument):
         c.create_webhook(

@@ -68,15 +68,19 @@ std::string draft_to_json(const Draft& draft) {
   return w.take();
 }
 
-Result<ReviewedFeedback> make_feedback_create(const Draft& draft, std::string_view reviewed_by_user_id,
-                                              std::optional<std::string> panel,
-                                              std::optional<std::string> interview) {
+Result<CreateFeedbackRequest> make_feedback_create(const Draft& draft, std::string_view opportunity_id,
+                                                   std::string_view reviewed_by_user_id,
+                                                   std::optional<std::string> panel,
+                                                   std::optional<std::string> interview) {
+  if (opportunity_id.empty())
+    return Error{Errc::invalid_argument, "opportunity_id: the opportunity the feedback is posted on is required"};
   if (reviewed_by_user_id.empty())
     return Error{Errc::invalid_argument,
                  "reviewed_by_user_id: a draft becomes a feedback request only after a named user reviewed it"};
   if (draft.template_id.empty())
     return Error{Errc::invalid_argument, "draft.template_id: the feedback template id is required (baseTemplateId)"};
-  ReviewedFeedback out;
+  CreateFeedbackRequest out;
+  out.opportunity_id = std::string(opportunity_id);
   out.perform_as = std::string(reviewed_by_user_id);
   out.body.base_template_id = draft.template_id;
   out.body.panel = std::move(panel);

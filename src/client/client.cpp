@@ -237,6 +237,26 @@ Result<HttpResponse> ClientState::execute(HttpMethod method, std::string_view pa
   }
 }
 
+CallBudget::CallBudget(const ClientState& st, const CallOptions& options)
+    : clock_(st.clock),
+      options_(options),
+      budget_(options.timeout.value_or(st.default_timeout)),
+      deadline_(clock_->now() + budget_) {}
+
+Result<CallOptions> CallBudget::next(std::string_view what) const {
+  // Rounded down: a sub-request never gets more than what is really left.
+  const auto left = std::chrono::floor<std::chrono::milliseconds>(deadline_ - clock_->now());
+  if (left.count() <= 0) {
+    Error e(Errc::timeout, fmt::format("{}: the call's {} ms budget was spent by its earlier requests; not sent",
+                                       what, budget_.count()));
+    e.not_sent = true;
+    return e;
+  }
+  CallOptions o = options_;
+  o.timeout = left;
+  return o;
+}
+
 void Query::put(std::string_view key, std::string_view value) {
   s_ += s_.empty() ? '?' : '&';
   s_ += url_encode(key);

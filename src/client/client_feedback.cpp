@@ -20,7 +20,7 @@ Paginator<FeedbackTemplate> Client::list_feedback_templates(const ListTemplatesR
 }
 
 Result<FeedbackTemplate> Client::get_feedback_template(const GetTemplateRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, detail::id_path("/feedback_templates", r.id, "GetTemplateRequest::id"));
+  LEVERKIT_TRY(path, detail::id_path("/feedback_templates", r.template_id, "GetTemplateRequest::template_id"));
   return detail::call_one<FeedbackTemplate>(*state_, HttpMethod::get, path, {}, options);
 }
 
@@ -32,13 +32,13 @@ Result<FeedbackTemplate> Client::create_feedback_template(const CreateFeedbackTe
 
 Result<FeedbackTemplate> Client::update_feedback_template(const UpdateFeedbackTemplateRequest& r,
                                                           const CallOptions& options) const {
-  LEVERKIT_TRY(path, detail::id_path("/feedback_templates", r.id, "UpdateFeedbackTemplateRequest::id"));
+  LEVERKIT_TRY(path, detail::id_path("/feedback_templates", r.template_id, "UpdateFeedbackTemplateRequest::template_id"));
   LEVERKIT_TRYV(validate(r.body));
   return detail::call_one<FeedbackTemplate>(*state_, HttpMethod::put, path, to_json(r.body), options);
 }
 
 Result<void> Client::delete_feedback_template(const DeleteTemplateRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, detail::id_path("/feedback_templates", r.id, "DeleteTemplateRequest::id"));
+  LEVERKIT_TRY(path, detail::id_path("/feedback_templates", r.template_id, "DeleteTemplateRequest::template_id"));
   return detail::call_void(*state_, HttpMethod::delete_, path, {}, options);
 }
 
@@ -53,7 +53,7 @@ Paginator<FormTemplate> Client::list_form_templates(const ListTemplatesRequest& 
 }
 
 Result<FormTemplate> Client::get_form_template(const GetTemplateRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, detail::id_path("/form_templates", r.id, "GetTemplateRequest::id"));
+  LEVERKIT_TRY(path, detail::id_path("/form_templates", r.template_id, "GetTemplateRequest::template_id"));
   return detail::call_one<FormTemplate>(*state_, HttpMethod::get, path, {}, options);
 }
 
@@ -63,13 +63,13 @@ Result<FormTemplate> Client::create_form_template(const CreateFormTemplateReques
 }
 
 Result<FormTemplate> Client::update_form_template(const UpdateFormTemplateRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, detail::id_path("/form_templates", r.id, "UpdateFormTemplateRequest::id"));
+  LEVERKIT_TRY(path, detail::id_path("/form_templates", r.template_id, "UpdateFormTemplateRequest::template_id"));
   LEVERKIT_TRYV(validate(r.body));
   return detail::call_one<FormTemplate>(*state_, HttpMethod::put, path, to_json(r.body), options);
 }
 
 Result<void> Client::delete_form_template(const DeleteTemplateRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, detail::id_path("/form_templates", r.id, "DeleteTemplateRequest::id"));
+  LEVERKIT_TRY(path, detail::id_path("/form_templates", r.template_id, "DeleteTemplateRequest::template_id"));
   return detail::call_void(*state_, HttpMethod::delete_, path, {}, options);
 }
 
@@ -88,8 +88,9 @@ Paginator<Feedback> Client::list_feedback(const ListFeedbackRequest& r, const Ca
                                           std::move(keep));
 }
 
-Result<Feedback> Client::get_feedback(const GetOpportunityItemRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, item_path(r.opportunity_id, "/feedback", r.id, "opportunity_id", "id"));
+Result<Feedback> Client::get_feedback(const GetFeedbackRequest& r, const CallOptions& options) const {
+  LEVERKIT_TRY(path, item_path(r.opportunity_id, "/feedback", r.feedback_id, "GetFeedbackRequest::opportunity_id",
+                               "GetFeedbackRequest::feedback_id"));
   Query q;
   q.add("expand", r.expand);
   return detail::call_one<Feedback>(*state_, HttpMethod::get, path + q.str(), {}, options);
@@ -133,8 +134,9 @@ Paginator<ProfileForm> Client::list_profile_forms(const ListOpportunityItemsRequ
   return detail::make_paginator<ProfileForm>(state_, std::move(path).value(), std::move(q), r.offset, options);
 }
 
-Result<ProfileForm> Client::get_profile_form(const GetOpportunityItemRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, item_path(r.opportunity_id, "/forms", r.id, "opportunity_id", "id"));
+Result<ProfileForm> Client::get_profile_form(const GetProfileFormRequest& r, const CallOptions& options) const {
+  LEVERKIT_TRY(path, item_path(r.opportunity_id, "/forms", r.profile_form_id, "GetProfileFormRequest::opportunity_id",
+                               "GetProfileFormRequest::profile_form_id"));
   Query q;
   q.add("expand", r.expand);
   return detail::call_one<ProfileForm>(*state_, HttpMethod::get, path + q.str(), {}, options);

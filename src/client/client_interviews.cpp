@@ -20,8 +20,9 @@ Paginator<Interview> Client::list_interviews(const ListOpportunityItemsRequest& 
   return detail::make_paginator<Interview>(state_, std::move(path).value(), std::move(q), r.offset, options);
 }
 
-Result<Interview> Client::get_interview(const GetOpportunityItemRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, item_path(r.opportunity_id, "/interviews", r.id, "opportunity_id", "id"));
+Result<Interview> Client::get_interview(const GetInterviewRequest& r, const CallOptions& options) const {
+  LEVERKIT_TRY(path, item_path(r.opportunity_id, "/interviews", r.interview_id, "GetInterviewRequest::opportunity_id",
+                               "GetInterviewRequest::interview_id"));
   Query q;
   q.add("expand", r.expand);
   return detail::call_one<Interview>(*state_, HttpMethod::get, path + q.str(), {}, options);
@@ -49,14 +50,19 @@ Result<Interview> Client::update_interview_fields(const UpdateInterviewFieldsReq
   if (!r.edit) return Error(Errc::invalid_argument, "UpdateInterviewFieldsRequest::edit must be set");
   if (r.perform_as.empty())
     return Error(Errc::invalid_argument, "UpdateInterviewFieldsRequest::perform_as: Lever requires perform_as");
-  LEVERKIT_TRY(current, get_interview({.opportunity_id = r.opportunity_id, .id = r.interview_id, .expand = {}}, options));
+  // One budget for both requests: the PUT gets what the GET left, never a fresh timeout.
+  const detail::CallBudget budget(*state_, options);
+  LEVERKIT_TRY(read_options, budget.next("update_interview_fields (GET)"));
+  LEVERKIT_TRY(current, get_interview({.opportunity_id = r.opportunity_id, .interview_id = r.interview_id, .expand = {}},
+                                      read_options));
   InterviewUpdate body = interview_update_from(current);
   r.edit(body);
+  LEVERKIT_TRY(write_options, budget.next("update_interview_fields (PUT)"));
   return update_interview({.opportunity_id = r.opportunity_id,
                            .interview_id = r.interview_id,
                            .perform_as = r.perform_as,
                            .body = std::move(body)},
-                          options);
+                          write_options);
 }
 
 Result<void> Client::delete_interview(const DeleteInterviewRequest& r, const CallOptions& options) const {
@@ -79,8 +85,9 @@ Paginator<Panel> Client::list_panels(const ListOpportunityItemsRequest& r, const
   return detail::make_paginator<Panel>(state_, std::move(path).value(), std::move(q), r.offset, options);
 }
 
-Result<Panel> Client::get_panel(const GetOpportunityItemRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, item_path(r.opportunity_id, "/panels", r.id, "opportunity_id", "id"));
+Result<Panel> Client::get_panel(const GetPanelRequest& r, const CallOptions& options) const {
+  LEVERKIT_TRY(path, item_path(r.opportunity_id, "/panels", r.panel_id, "GetPanelRequest::opportunity_id",
+                               "GetPanelRequest::panel_id"));
   Query q;
   q.add("expand", r.expand);
   return detail::call_one<Panel>(*state_, HttpMethod::get, path + q.str(), {}, options);

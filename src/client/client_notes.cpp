@@ -17,8 +17,9 @@ Paginator<Note> Client::list_notes(const ListOpportunityItemsRequest& r, const C
   return detail::make_paginator<Note>(state_, std::move(path).value(), std::move(q), r.offset, options);
 }
 
-Result<Note> Client::get_note(const GetOpportunityItemRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, item_path(r.opportunity_id, "/notes", r.id, "opportunity_id", "id"));
+Result<Note> Client::get_note(const GetNoteRequest& r, const CallOptions& options) const {
+  LEVERKIT_TRY(path, item_path(r.opportunity_id, "/notes", r.note_id, "GetNoteRequest::opportunity_id",
+                               "GetNoteRequest::note_id"));
   Query q;
   q.add("expand", r.expand);
   return detail::call_one<Note>(*state_, HttpMethod::get, path + q.str(), {}, options);
@@ -42,10 +43,16 @@ Result<Note> Client::update_note(const UpdateNoteRequest& r, const CallOptions& 
   LEVERKIT_TRYV(validate(r.body));
   // Lever answers a note PUT with `{"data":{"noteId":…}}`, not the note: read that, then
   // re-GET so the caller gets the thread as Lever now stores it.
-  LEVERKIT_TRY(written, detail::call_one<NoteCreated>(*state_, HttpMethod::put, path, to_json(r.body), options));
+  // One budget for both requests: the re-GET gets what the PUT left, never a fresh timeout.
+  const detail::CallBudget budget(*state_, options);
+  LEVERKIT_TRY(write_options, budget.next("update_note (PUT)"));
+  LEVERKIT_TRY(written, detail::call_one<NoteCreated>(*state_, HttpMethod::put, path, to_json(r.body), write_options));
   if (written.note) return std::move(*written.note);
-  return get_note({.opportunity_id = r.opportunity_id, .id = written.note_id.empty() ? r.note_id : written.note_id},
-                  options);
+  LEVERKIT_TRY(read_options, budget.next("update_note (GET after the PUT)"));
+  return get_note({.opportunity_id = r.opportunity_id,
+                   .note_id = written.note_id.empty() ? r.note_id : written.note_id,
+                   .expand = {}},
+                  read_options);
 }
 
 Result<void> Client::delete_note(const DeleteNoteRequest& r, const CallOptions& options) const {

@@ -35,7 +35,7 @@ Paginator<Opportunity> Client::list_opportunities(const ListOpportunitiesRequest
 }
 
 Result<Opportunity> Client::get_opportunity(const GetOpportunityRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, detail::id_path("/opportunities", r.id, "GetOpportunityRequest::id"));
+  LEVERKIT_TRY(path, detail::id_path("/opportunities", r.opportunity_id, "GetOpportunityRequest::opportunity_id"));
   detail::Query q;
   q.add("include", r.include);
   q.add("expand", r.expand);

@@ -68,20 +68,21 @@ Paginator<Application> Client::list_applications(const ListOpportunityItemsReque
   return detail::make_paginator<Application>(state_, std::move(path).value(), std::move(q), r.offset, options);
 }
 
-Result<Application> Client::get_application(const GetOpportunityItemRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, item_path(r.opportunity_id, "/applications", r.id, "opportunity_id", "id"));
+Result<Application> Client::get_application(const GetApplicationRequest& r, const CallOptions& options) const {
+  LEVERKIT_TRY(path, item_path(r.opportunity_id, "/applications", r.application_id, "GetApplicationRequest::opportunity_id",
+                               "GetApplicationRequest::application_id"));
   Query q;
   q.add("expand", r.expand);
   return detail::call_one<Application>(*state_, HttpMethod::get, path + q.str(), {}, options);
 }
 
 Result<Contact> Client::get_contact(const GetContactRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, detail::id_path("/contacts", r.id, "GetContactRequest::id"));
+  LEVERKIT_TRY(path, detail::id_path("/contacts", r.contact_id, "GetContactRequest::contact_id"));
   return detail::call_one<Contact>(*state_, HttpMethod::get, path, {}, options);
 }
 
 Result<Contact> Client::update_contact(const UpdateContactRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, detail::id_path("/contacts", r.id, "UpdateContactRequest::id"));
+  LEVERKIT_TRY(path, detail::id_path("/contacts", r.contact_id, "UpdateContactRequest::contact_id"));
   return detail::call_one<Contact>(*state_, HttpMethod::put, path, to_json(r.body), options);
 }
 

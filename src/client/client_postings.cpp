@@ -37,7 +37,7 @@ Paginator<Posting> Client::list_postings(const ListPostingsRequest& r, const Cal
 }
 
 Result<Posting> Client::get_posting(const GetPostingRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, detail::id_path("/postings", r.id, "GetPostingRequest::id"));
+  LEVERKIT_TRY(path, detail::id_path("/postings", r.posting_id, "GetPostingRequest::posting_id"));
   detail::Query q;
   q.add("distribution", r.distribution);
   q.add("include", r.include);

@@ -46,6 +46,25 @@ struct ClientState {
   Error redact(Error e) const;
 };
 
+/// One time budget for a Client method that makes several requests (update_interview_fields:
+/// GET then PUT; update_note: PUT then GET). The deadline is fixed when the method starts, from
+/// CallOptions::timeout (else the client's default); every sub-request gets only what is left of
+/// it as its own timeout, and none is sent once it is spent — so the method as a whole never
+/// runs past the budget its caller gave (ADR 0095).
+class CallBudget {
+ public:
+  CallBudget(const ClientState& st, const CallOptions& options);
+  /// `options` with `timeout` = the budget left; Errc::timeout (not_sent, naming `what` and the
+  /// budget) when nothing is left.
+  [[nodiscard]] Result<CallOptions> next(std::string_view what) const;
+
+ private:
+  std::shared_ptr<Clock> clock_;
+  const CallOptions& options_;
+  std::chrono::milliseconds budget_;
+  Clock::time_point deadline_;
+};
+
 /// Query string builder: every key and value percent-encoded, multi-valued keys repeated.
 class Query {
  public:

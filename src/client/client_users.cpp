@@ -16,7 +16,7 @@ Paginator<User> Client::list_users(const ListUsersRequest& r, const CallOptions&
 }
 
 Result<User> Client::get_user(const GetUserRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, detail::id_path("/users", r.id, "GetUserRequest::id"));
+  LEVERKIT_TRY(path, detail::id_path("/users", r.user_id, "GetUserRequest::user_id"));
   return detail::call_one<User>(*state_, HttpMethod::get, path, {}, options);
 }
 

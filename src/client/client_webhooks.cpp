@@ -30,7 +30,7 @@ Result<std::vector<Webhook>> Client::update_webhooks(const UpdateWebhooksRequest
 }
 
 Result<void> Client::delete_webhook(const DeleteWebhookRequest& r, const CallOptions& options) const {
-  LEVERKIT_TRY(path, detail::id_path("/webhooks", r.id, "DeleteWebhookRequest::id"));
+  LEVERKIT_TRY(path, detail::id_path("/webhooks", r.webhook_id, "DeleteWebhookRequest::webhook_id"));
   return detail::call_void(*state_, HttpMethod::delete_, path, {}, options);
 }
 

@@ -157,7 +157,7 @@ Result<FlowReport> run_flow(const Client& client, WriteJournal& journal, const L
     out.interviewer_id = who->id;
     out.template_id = tid;
     if (!templates.contains(tid)) {
-      auto t = client.get_feedback_template({.id = tid});
+      auto t = client.get_feedback_template({.template_id = tid});
       if (!t) {
         out.errors.push_back(fmt::format("template {}: {}", tid, t.error().to_string()));
         report.calls.push_back(std::move(out));
@@ -185,13 +185,19 @@ Result<FlowReport> run_flow(const Client& client, WriteJournal& journal, const L
     }
     in.call.meeting_start = rc.call.start;
     in.call.time_zone = rc.call.timezone.value_or(iv.timezone.value_or("UTC"));
-    for (const auto& x : iv.interviewers) in.call.participants.push_back({x.name, autofill::SpeakerRole::interviewer});
+    for (const auto& x : iv.interviewers)
+      in.call.participants.push_back({.name = x.name, .email = x.email, .role = ParticipantRole::interviewer});
     if (out.match.opportunity)
-      in.call.participants.push_back({out.match.opportunity->name, autofill::SpeakerRole::candidate});
+      in.call.participants.push_back({.name = out.match.opportunity->name, .role = ParticipantRole::candidate});
     for (const auto& p : rc.call.participants) {
       bool is_interviewer = std::any_of(iv.interviewers.begin(), iv.interviewers.end(),
                                         [&](const Interviewer& x) { return lower(x.email) == lower(p.email); });
-      if (!is_interviewer && !p.name.empty()) in.call.participants.push_back({p.name, autofill::SpeakerRole::candidate});
+      if (is_interviewer || p.name.empty()) continue;
+      // The call's own participant, with the role autofill needs: on a matched interview call,
+      // whoever is not on Lever's interviewer list is taken as the candidate's side.
+      Participant as_candidate = p;
+      as_candidate.role = ParticipantRole::candidate;
+      in.call.participants.push_back(std::move(as_candidate));
     }
     auto draft = autofill::autofill(in, options.autofill);
     if (!draft) {
@@ -252,7 +258,7 @@ Result<FlowReport> run_flow(const Client& client, WriteJournal& journal, const L
       report.calls.push_back(std::move(out));
       continue;
     }
-    auto reviewed = autofill::make_feedback_create(*out.draft, decision.reviewer_user_id, iv.panel, iv.id);
+    auto reviewed = autofill::make_feedback_create(*out.draft, opp_id, decision.reviewer_user_id, iv.panel, iv.id);
     if (!reviewed) {
       out.errors.push_back(fmt::format("feedback: {}", reviewed.error().to_string()));
       report.calls.push_back(std::move(out));
@@ -263,9 +269,8 @@ Result<FlowReport> run_flow(const Client& client, WriteJournal& journal, const L
       report.calls.push_back(std::move(out));
       continue;
     }
-    FeedbackWrite fw{.opportunity_id = opp_id,
-                     .call_id = rc.call.id,
-                     .reviewed = std::move(reviewed).value(),
+    FeedbackWrite fw{.call_id = rc.call.id,
+                     .request = std::move(reviewed).value(),
                      .template_fields = tmpl.fields};
     if (auto w = writer.submit_feedback(fw)) {
       out.feedback = w.value();

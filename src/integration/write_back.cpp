@@ -72,12 +72,12 @@ Result<std::optional<std::string>> find_note(const Client& client, const std::st
 
 /// The author's live feedback form on the same interview/panel and template, if any.
 Result<std::optional<Feedback>> find_feedback(const Client& client, const FeedbackWrite& w, const CallOptions& call) {
-  const FeedbackCreate& b = w.reviewed.body;
+  const FeedbackCreate& b = w.request.body;
   std::optional<Feedback> found;
-  for (auto&& r : client.list_feedback({.opportunity_id = w.opportunity_id}, call)) {
+  for (auto&& r : client.list_feedback({.opportunity_id = w.request.opportunity_id}, call)) {
     if (!r) return std::move(r).error();
     Feedback f = std::move(r).value();
-    if (f.deleted() || !f.user || f.user->id != w.reviewed.perform_as) continue;
+    if (f.deleted() || !f.user || f.user->id != w.request.perform_as) continue;
     if (f.base_template_id.value_or("") != b.base_template_id) continue;
     if (f.interview != b.interview || (b.panel && f.panel != b.panel)) continue;
     // Several forms (created by hand): the earliest is the one the interviewer sees first.
@@ -193,9 +193,9 @@ std::string WriteBack::note_key(const CallNote& note) {
 }
 
 std::string WriteBack::feedback_key(const FeedbackWrite& w) {
-  const FeedbackCreate& b = w.reviewed.body;
-  return fmt::format("feedback:{}:{}:{}:{}", w.opportunity_id, b.interview.value_or(b.panel.value_or("-")),
-                     w.reviewed.perform_as, b.base_template_id);
+  const FeedbackCreate& b = w.request.body;
+  return fmt::format("feedback:{}:{}:{}:{}", w.request.opportunity_id, b.interview.value_or(b.panel.value_or("-")),
+                     w.request.perform_as, b.base_template_id);
 }
 
 Result<WriteOutcome> WriteBack::post_note(const CallNote& note, const CallOptions& call) const {
@@ -253,19 +253,19 @@ Result<WriteOutcome> WriteBack::post_note(const CallNote& note, const CallOption
 }
 
 Result<WriteOutcome> WriteBack::submit_feedback(const FeedbackWrite& w, const CallOptions& call) const {
-  const FeedbackCreate& body = w.reviewed.body;
-  if (w.opportunity_id.empty()) return Error(Errc::invalid_argument, "submit_feedback: opportunity_id is required");
-  if (w.reviewed.perform_as.empty())
-    return Error(Errc::invalid_argument, "submit_feedback: reviewed.perform_as is empty: feedback needs an explicit reviewer");
-  if (body.base_template_id.empty()) return Error(Errc::invalid_argument, "submit_feedback: reviewed.body.base_template_id is required");
+  const FeedbackCreate& body = w.request.body;
+  if (w.request.opportunity_id.empty()) return Error(Errc::invalid_argument, "submit_feedback: request.opportunity_id is required");
+  if (w.request.perform_as.empty())
+    return Error(Errc::invalid_argument, "submit_feedback: request.perform_as is empty: feedback needs an explicit reviewer");
+  if (body.base_template_id.empty()) return Error(Errc::invalid_argument, "submit_feedback: request.body.base_template_id is required");
   LEVERKIT_TRYV(validate(body));
   const std::string key = feedback_key(w);
   LEVERKIT_TRY(entry, load_entry(*journal_, key));
   entry.kind = WriteKind::feedback;
-  entry.opportunity_id = w.opportunity_id;
+  entry.opportunity_id = w.request.opportunity_id;
   entry.call_id = w.call_id;
-  entry.marker = fmt::format("{}|{}|{}", body.interview.value_or(""), w.reviewed.perform_as, body.base_template_id);
-  entry.performed_as = w.reviewed.perform_as;
+  entry.marker = fmt::format("{}|{}|{}", body.interview.value_or(""), w.request.perform_as, body.base_template_id);
+  entry.performed_as = w.request.perform_as;
 
   // Feedback is always read first: whether the author already has a form decides create vs
   // update, and it is the read that resolves a previous ambiguous outcome.
@@ -277,8 +277,7 @@ Result<WriteOutcome> WriteBack::submit_feedback(const FeedbackWrite& w, const Ca
                                              entry.lever_id, key));
   if (!existing) {
     auto send = [&]() -> Result<std::string> {
-      LEVERKIT_TRY(fb, client_.create_feedback(
-                           {.opportunity_id = w.opportunity_id, .perform_as = w.reviewed.perform_as, .body = body}, call));
+      LEVERKIT_TRY(fb, client_.create_feedback(w.request, call));
       return fb.id;
     };
     auto find = [&]() -> Result<std::optional<std::string>> {
@@ -337,9 +336,9 @@ Result<WriteOutcome> WriteBack::submit_feedback(const FeedbackWrite& w, const Ca
   entry.updated_at = now_of(options_);
   LEVERKIT_TRYV(journal_->put(entry));
   // A PUT of field values is idempotent: the client itself retries it on 5xx and resets.
-  auto r = client_.update_feedback({.opportunity_id = w.opportunity_id,
+  auto r = client_.update_feedback({.opportunity_id = w.request.opportunity_id,
                                     .feedback_id = existing->id,
-                                    .perform_as = w.reviewed.perform_as,
+                                    .perform_as = w.request.perform_as,
                                     .body = update},
                                    call);
   if (!r) {

@@ -176,7 +176,11 @@ UserUpdate user_update_from(const User& c) {
 
 // ---- encoders ---------------------------------------------------------------------------------
 
-std::string to_json(const InterviewCreate& b) {
+namespace {
+// Lever's interview PUT takes the create's fields ("see Create endpoint"), so both bodies encode
+// the same way; the types stay apart so a create body cannot be sent as a whole-object replace.
+template <class InterviewBody>
+std::string interview_json(const InterviewBody& b) {
   JsonWriter w;
   w.begin_object().field("panel", b.panel);
   write_interviewers(w, b.interviewers);
@@ -185,6 +189,20 @@ std::string to_json(const InterviewCreate& b) {
   w.opt_field("feedbackTemplate", b.feedback_template).opt_field("feedbackReminder", b.feedback_reminder);
   return w.end_object().str();
 }
+
+template <class InterviewBody>
+Result<void> validate_interview(const InterviewBody& b) {
+  LEVERKIT_TRYV(require_text(b.panel, "panel (an interview belongs to a panel)"));
+  if (b.interviewers.empty()) return invalid("interviewers: at least one interviewer is required");
+  for (std::size_t i = 0; i < b.interviewers.size(); ++i)
+    if (b.interviewers[i].id.empty()) return invalid(fmt::format("interviewers[{}].id is required", i));
+  if (b.duration < 1) return invalid(fmt::format("duration must be at least 1 minute, got {}", b.duration));
+  return success();
+}
+}  // namespace
+
+std::string to_json(const InterviewCreate& b) { return interview_json(b); }
+std::string to_json(const InterviewUpdate& b) { return interview_json(b); }
 
 std::string to_json(const PanelCreate& b) {
   JsonWriter w;
@@ -366,14 +384,8 @@ std::string to_json(const FieldValue& v) {
 
 // ---- validation -------------------------------------------------------------------------------
 
-Result<void> validate(const InterviewCreate& b) {
-  LEVERKIT_TRYV(require_text(b.panel, "panel (an interview belongs to a panel)"));
-  if (b.interviewers.empty()) return invalid("interviewers: at least one interviewer is required");
-  for (std::size_t i = 0; i < b.interviewers.size(); ++i)
-    if (b.interviewers[i].id.empty()) return invalid(fmt::format("interviewers[{}].id is required", i));
-  if (b.duration < 1) return invalid(fmt::format("duration must be at least 1 minute, got {}", b.duration));
-  return success();
-}
+Result<void> validate(const InterviewCreate& b) { return validate_interview(b); }
+Result<void> validate(const InterviewUpdate& b) { return validate_interview(b); }
 
 Result<void> validate(const PanelCreate& b) {
   LEVERKIT_TRYV(require_text(b.timezone, "timezone"));

@@ -95,7 +95,7 @@ TEST_CASE("get_opportunity with expand returns the stage object") {
   Env env;
   auto client = env.client();
   auto first = collect(client.list_opportunities({.limit = 1})).front();
-  auto got = client.get_opportunity({.id = first.id, .expand = {"stage", "owner"}});
+  auto got = client.get_opportunity({.opportunity_id = first.id, .expand = {"stage", "owner"}});
   REQUIRE(got.has_value());
   CHECK(got.value().id == first.id);
   CHECK(got.value().name == first.name);
@@ -103,7 +103,7 @@ TEST_CASE("get_opportunity with expand returns the stage object") {
   CHECK(got.value().stage->expanded());
   REQUIRE(got.value().owner.has_value());
   CHECK(got.value().owner->expanded());
-  auto missing = client.get_opportunity({.id = "00000000-0000-4000-8000-000000000000"});
+  auto missing = client.get_opportunity({.opportunity_id = "00000000-0000-4000-8000-000000000000"});
   REQUIRE_FALSE(missing.has_value());
   CHECK(missing.error().code == Errc::not_found);
   CHECK(missing.error().http_status == 404);
@@ -120,10 +120,10 @@ TEST_CASE("users / stages / archive reasons / postings") {
   auto admins = collect(client.list_users({.access_role = {"super admin"}}));
   REQUIRE_FALSE(admins.empty());
   for (const auto& u : admins) CHECK(u.access_role == "super admin");
-  auto user = client.get_user({.id = admins.front().id});
+  auto user = client.get_user({.user_id = admins.front().id});
   REQUIRE(user.has_value());
   CHECK(user.value().email == admins.front().email);
-  CHECK(client.get_user({.id = "nope"}).error().code == Errc::not_found);
+  CHECK(client.get_user({.user_id = "nope"}).error().code == Errc::not_found);
 
   auto stages = collect(client.list_stages({}));
   REQUIRE(stages.size() == 11);
@@ -135,7 +135,7 @@ TEST_CASE("users / stages / archive reasons / postings") {
   auto postings = collect(client.list_postings({.state = {"published"}}));
   REQUIRE_FALSE(postings.empty());
   for (const auto& p : postings) CHECK(p.state == "published");
-  auto posting = client.get_posting({.id = postings.front().id});
+  auto posting = client.get_posting({.posting_id = postings.front().id});
   REQUIRE(posting.has_value());
   CHECK(posting.value().text == postings.front().text);
 }
@@ -143,7 +143,7 @@ TEST_CASE("users / stages / archive reasons / postings") {
 TEST_CASE("documented errors: 401 / 403 read-only / 400 limit / stale offset") {
   Env env;
   auto bad = env.client("wrong-key");
-  auto r = bad.get_user({.id = "x"});
+  auto r = bad.get_user({.user_id = "x"});
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().code == Errc::unauthorized);
   CHECK(r.error().to_string().find("wrong-key") == std::string::npos);  // never the credential
@@ -189,7 +189,7 @@ TEST_CASE("429 from the sandbox's rate limit surfaces as rate_limited when the b
   budget.retry.jitter = 0;
   auto patient = leverkit::Client::create(std::make_shared<leverkit::ApiKeyCredentials>(std::string(sbx::kFullKey)), budget);
   REQUIRE(patient.has_value());
-  auto third = patient.value().get_user({.id = "x"}, {.timeout = std::chrono::milliseconds(700)});
+  auto third = patient.value().get_user({.user_id = "x"}, {.timeout = std::chrono::milliseconds(700)});
   REQUIRE_FALSE(third.has_value());
   CHECK((third.error().code == Errc::rate_limited || third.error().code == Errc::timeout));
   if (third.error().code == Errc::rate_limited) CHECK(third.error().http_status == 429);
@@ -203,7 +203,7 @@ TEST_CASE("429 from the sandbox's rate limit surfaces as rate_limited when the b
   counted.retry.rate_limited_within_budget = false;
   auto strict = leverkit::Client::create(std::make_shared<leverkit::ApiKeyCredentials>(std::string(sbx::kFullKey)), counted);
   REQUIRE(strict.has_value());
-  auto fourth = strict.value().get_user({.id = "x"});
+  auto fourth = strict.value().get_user({.user_id = "x"});
   REQUIRE_FALSE(fourth.has_value());
   CHECK(fourth.error().code == Errc::rate_limited);
   CHECK(fourth.error().attempts == 2);

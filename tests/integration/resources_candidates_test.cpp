@@ -15,7 +15,7 @@ TEST_CASE("notes: create (secret, score), comment via note_id, list/get/delete")
   const auto back = days_from_now(-30);
   auto dated = ok(c.create_note({.opportunity_id = opp, .perform_as = user,
                                  .body = {.value = "imported call notes", .notify_followers = true, .created_at = back}}));
-  auto dated_note = ok(c.get_note({.opportunity_id = opp, .id = dated.note_id}));
+  auto dated_note = ok(c.get_note({.opportunity_id = opp, .note_id = dated.note_id}));
   CHECK(dated_note.created_at == std::optional<leverkit::Timestamp>(back));
   CHECK_FALSE(dated_note.secret);
   auto future = c.create_note({.opportunity_id = opp, .perform_as = user, .body = {.value = "x", .created_at = days_from_now(2)}});
@@ -26,7 +26,7 @@ TEST_CASE("notes: create (secret, score), comment via note_id, list/get/delete")
   CHECK(comment.note_id == created.note_id);
   CHECK(env.writes("notes") == 3);
 
-  auto note = ok(c.get_note({.opportunity_id = opp, .id = created.note_id}));
+  auto note = ok(c.get_note({.opportunity_id = opp, .note_id = created.note_id}));
   CHECK(note.secret);
   REQUIRE(note.comments.size() == 2);
   CHECK(note.comments[0].value == "AI notes: strong on systems");
@@ -47,7 +47,7 @@ TEST_CASE("notes: create (secret, score), comment via note_id, list/get/delete")
   CHECK(env.writes("notes") == 4);
 
   ok_void(c.delete_note({.opportunity_id = opp, .note_id = created.note_id}));
-  CHECK(c.get_note({.opportunity_id = opp, .id = created.note_id}).error().code == Errc::not_found);
+  CHECK(c.get_note({.opportunity_id = opp, .note_id = created.note_id}).error().code == Errc::not_found);
   CHECK(env.writes("notes") == 5);
 
   // A score out of range never leaves the client.
@@ -61,23 +61,23 @@ TEST_CASE("notes: create (secret, score), comment via note_id, list/get/delete")
 TEST_CASE("applications and contacts: list/get applications, get/update contact") {
   ResEnv env;
   auto c = env.client();
-  auto opp = ok(c.get_opportunity({.id = some_opportunities(c).at(4).id}));
+  auto opp = ok(c.get_opportunity({.opportunity_id = some_opportunities(c).at(4).id}));
   auto apps = collect(c.list_applications({.opportunity_id = opp.id}));
   REQUIRE_FALSE(apps.empty());
-  auto app = ok(c.get_application({.opportunity_id = opp.id, .id = apps.front().id}));
+  auto app = ok(c.get_application({.opportunity_id = opp.id, .application_id = apps.front().id}));
   CHECK(app.id == apps.front().id);
-  CHECK(c.get_application({.opportunity_id = opp.id, .id = "nope"}).error().code == Errc::not_found);
+  CHECK(c.get_application({.opportunity_id = opp.id, .application_id = "nope"}).error().code == Errc::not_found);
 
   REQUIRE(opp.contact.has_value());
-  auto contact = ok(c.get_contact({.id = opp.contact->id}));
+  auto contact = ok(c.get_contact({.contact_id = opp.contact->id}));
   CHECK(contact.id == opp.contact->id);
-  auto updated = ok(c.update_contact({.id = contact.id, .body = {.headline = "Staff engineer", .location = "Lisbon"}}));
+  auto updated = ok(c.update_contact({.contact_id = contact.id, .body = {.headline = "Staff engineer", .location = "Lisbon"}}));
   CHECK(updated.headline == std::optional<std::string>("Staff engineer"));
-  auto reread = ok(c.get_contact({.id = contact.id}));
+  auto reread = ok(c.get_contact({.contact_id = contact.id}));
   CHECK(reread.headline == std::optional<std::string>("Staff engineer"));
   CHECK(reread.name == contact.name);
   CHECK(env.writes("contact") == 1);
-  CHECK(c.get_contact({.id = "00000000-0000-4000-8000-000000000000"}).error().code == Errc::not_found);
+  CHECK(c.get_contact({.contact_id = "00000000-0000-4000-8000-000000000000"}).error().code == Errc::not_found);
 }
 
 TEST_CASE("opportunities: create, stage, archive/unarchive, tags/links/sources") {
@@ -102,20 +102,20 @@ TEST_CASE("opportunities: create, stage, archive/unarchive, tags/links/sources")
                                                     .body = {.reason = reasons.front().id}}));
   REQUIRE(archived.archived.has_value());
   ok(c.update_opportunity_archived({.opportunity_id = id, .perform_as = user, .body = {}}));
-  CHECK_FALSE(ok(c.get_opportunity({.id = id})).archived.has_value());
+  CHECK_FALSE(ok(c.get_opportunity({.opportunity_id = id})).archived.has_value());
 
   ok(c.add_tags({.opportunity_id = id, .body = {.tags = {"t1", "t2"}}}));
   ok(c.remove_tags({.opportunity_id = id, .body = {.tags = {"from-notetaker"}}}));
   ok(c.add_links({.opportunity_id = id, .body = {.links = {"https://github.com/ada"}}}));
   ok(c.add_sources({.opportunity_id = id, .body = {.sources = {"Notetaker", "Referral"}}}));
   ok(c.remove_sources({.opportunity_id = id, .body = {.sources = {"Referral"}}}));
-  auto now = ok(c.get_opportunity({.id = id}));
+  auto now = ok(c.get_opportunity({.opportunity_id = id}));
   CHECK(std::set<std::string>(now.tags.begin(), now.tags.end()) == std::set<std::string>{"t1", "t2"});
   CHECK(std::count(now.links.begin(), now.links.end(), "https://github.com/ada") == 1);
   CHECK(std::count(now.sources.begin(), now.sources.end(), "Notetaker") == 1);
   CHECK(std::count(now.sources.begin(), now.sources.end(), "Referral") == 0);
   ok(c.remove_links({.opportunity_id = id, .body = {.links = {"https://github.com/ada"}}}));
-  CHECK(ok(c.get_opportunity({.id = id})).links.empty());
+  CHECK(ok(c.get_opportunity({.opportunity_id = id})).links.empty());
   CHECK(env.writes("opportunities") == 10);
 }
 
@@ -129,7 +129,7 @@ TEST_CASE("webhooks: list, create, delete") {
   auto after = collect(c.list_webhooks({}));
   CHECK(after.size() == before.size() + 1);
   CHECK(std::count_if(after.begin(), after.end(), [&](const auto& w) { return w.id == created.id; }) == 1);
-  ok_void(c.delete_webhook({.id = created.id}));
+  ok_void(c.delete_webhook({.webhook_id = created.id}));
   auto final_list = collect(c.list_webhooks({}));
   CHECK(final_list.size() == before.size());
   CHECK(env.writes("webhooks") == 2);
@@ -157,14 +157,14 @@ TEST_CASE("documented errors on resource writes: 403 with the read-only key, 404
   CHECK(env.writes("notes") + env.writes("panels") + env.writes("opportunities") == 0);
 
   const std::string unknown = "00000000-0000-4000-8000-000000000000";
-  auto n = full.get_note({.opportunity_id = opp, .id = unknown});
+  auto n = full.get_note({.opportunity_id = opp, .note_id = unknown});
   REQUIRE_FALSE(n.has_value());
   CHECK(n.error().code == Errc::not_found);
   CHECK(n.error().lever_code == "ResourceNotFound");
-  CHECK(full.get_feedback({.opportunity_id = opp, .id = unknown}).error().code == Errc::not_found);
-  CHECK(full.get_profile_form({.opportunity_id = opp, .id = unknown}).error().code == Errc::not_found);
-  CHECK(full.get_panel({.opportunity_id = opp, .id = unknown}).error().code == Errc::not_found);
-  CHECK(full.get_feedback_template({.id = unknown}).error().code == Errc::not_found);
-  CHECK(full.delete_webhook({.id = unknown}).error().code == Errc::not_found);
+  CHECK(full.get_feedback({.opportunity_id = opp, .feedback_id = unknown}).error().code == Errc::not_found);
+  CHECK(full.get_profile_form({.opportunity_id = opp, .profile_form_id = unknown}).error().code == Errc::not_found);
+  CHECK(full.get_panel({.opportunity_id = opp, .panel_id = unknown}).error().code == Errc::not_found);
+  CHECK(full.get_feedback_template({.template_id = unknown}).error().code == Errc::not_found);
+  CHECK(full.delete_webhook({.webhook_id = unknown}).error().code == Errc::not_found);
   CHECK(full.add_tags({.opportunity_id = unknown, .body = {.tags = {"x"}}}).error().code == Errc::not_found);
 }

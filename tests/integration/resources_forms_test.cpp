@@ -9,7 +9,7 @@ TEST_CASE("quirk 9: feedback templates: CRUD, PUT regenerates field ids, two sco
   auto c = env.client();
   auto seeded = collect(c.list_feedback_templates({}));
   REQUIRE(seeded.size() >= 4);
-  auto one = ok(c.get_feedback_template({.id = seeded.front().id}));
+  auto one = ok(c.get_feedback_template({.template_id = seeded.front().id}));
   CHECK(one.text == seeded.front().text);
   CHECK(one.fields.size() == seeded.front().fields.size());
 
@@ -29,11 +29,11 @@ TEST_CASE("quirk 9: feedback templates: CRUD, PUT regenerates field ids, two sco
   for (const auto& f : created.fields) old_ids.insert(f.id);
 
   body.text = "Notetaker interview v2";
-  auto updated = ok(c.update_feedback_template({.id = created.id, .body = body}));
+  auto updated = ok(c.update_feedback_template({.template_id = created.id, .body = body}));
   CHECK(updated.text == "Notetaker interview v2");
   REQUIRE(updated.fields.size() == 3);
   for (const auto& f : updated.fields) CHECK(old_ids.count(f.id) == 0);
-  CHECK(ok(c.get_feedback_template({.id = created.id})).text == "Notetaker interview v2");
+  CHECK(ok(c.get_feedback_template({.template_id = created.id})).text == "Notetaker interview v2");
   CHECK(env.writes("feedback_templates") == 2);
 
   auto twice = body;
@@ -42,14 +42,14 @@ TEST_CASE("quirk 9: feedback templates: CRUD, PUT regenerates field ids, two sco
   auto bad = c.create_feedback_template({.body = twice});
   REQUIRE_FALSE(bad.has_value());
   CHECK(bad.error().code == Errc::invalid_argument);
-  auto bad_put = c.update_feedback_template({.id = created.id, .body = twice});
+  auto bad_put = c.update_feedback_template({.template_id = created.id, .body = twice});
   REQUIRE_FALSE(bad_put.has_value());
   CHECK(bad_put.error().code == Errc::invalid_argument);
   CHECK(env.requests("POST /v1/feedback_templates") == posts_before);
   CHECK(env.writes("feedback_templates") == 2);
 
-  ok_void(c.delete_feedback_template({.id = created.id}));
-  auto gone = c.get_feedback_template({.id = created.id});
+  ok_void(c.delete_feedback_template({.template_id = created.id}));
+  auto gone = c.get_feedback_template({.template_id = created.id});
   REQUIRE_FALSE(gone.has_value());
   CHECK(gone.error().code == Errc::not_found);
 }
@@ -59,7 +59,7 @@ TEST_CASE("form templates: CRUD") {
   auto c = env.client();
   auto seeded = collect(c.list_form_templates({}));
   REQUIRE(seeded.size() >= 2);
-  CHECK(ok(c.get_form_template({.id = seeded.front().id})).text == seeded.front().text);
+  CHECK(ok(c.get_form_template({.template_id = seeded.front().id})).text == seeded.front().text);
 
   using leverkit::FormField;
   leverkit::FormTemplateCreate body{
@@ -79,13 +79,13 @@ TEST_CASE("form templates: CRUD") {
 
   body.text = "Notetaker profile v2";
   body.fields.pop_back();
-  auto updated = ok(c.update_form_template({.id = created.id, .body = body}));
+  auto updated = ok(c.update_form_template({.template_id = created.id, .body = body}));
   CHECK(updated.text == "Notetaker profile v2");
   CHECK(updated.fields.size() == 2);
-  CHECK(ok(c.get_form_template({.id = created.id})).fields.size() == 2);
+  CHECK(ok(c.get_form_template({.template_id = created.id})).fields.size() == 2);
 
-  ok_void(c.delete_form_template({.id = created.id}));
-  CHECK(c.get_form_template({.id = created.id}).error().code == Errc::not_found);
+  ok_void(c.delete_form_template({.template_id = created.id}));
+  CHECK(c.get_form_template({.template_id = created.id}).error().code == Errc::not_found);
   CHECK(env.writes("form_templates") == 3);
 }
 
@@ -109,7 +109,7 @@ TEST_CASE("quirk 11: feedback: create from a template with typed values, list hi
                                                 .completed_at = days_from_now(-1)}}));
   CHECK(created.base_template_id == std::optional<std::string>(tmpl.id));
   CHECK(env.writes("feedback") == 1);
-  auto got = ok(c.get_feedback({.opportunity_id = opp, .id = created.id}));
+  auto got = ok(c.get_feedback({.opportunity_id = opp, .feedback_id = created.id}));
   REQUIRE(got.fields.size() == tmpl.fields.size());
   for (std::size_t i = 0; i < got.fields.size(); ++i) {
     if (got.fields[i].type == FieldType::unknown) continue;
@@ -123,7 +123,7 @@ TEST_CASE("quirk 11: feedback: create from a template with typed values, list hi
       changes.push_back(ok(leverkit::field_entry(f, ok(leverkit::text_value(f, "revised")))));
   REQUIRE_FALSE(changes.empty());
   ok(c.update_feedback({.opportunity_id = opp, .feedback_id = created.id, .perform_as = user, .body = {.field_values = changes}}));
-  auto reread = ok(c.get_feedback({.opportunity_id = opp, .id = created.id}));
+  auto reread = ok(c.get_feedback({.opportunity_id = opp, .feedback_id = created.id}));
   for (const auto& f : reread.fields)
     if (f.id == changes.front().id) CHECK(f.value == leverkit::FieldValue(std::string("revised")));
 
@@ -170,7 +170,7 @@ TEST_CASE("profile forms: create with every template field, list, get") {
   auto created = ok(c.create_profile_form({.opportunity_id = opp, .perform_as = user, .body = body}));
   CHECK(created.base_template_id == std::optional<std::string>(tmpl.id));
   REQUIRE(created.fields.size() == tmpl.fields.size());
-  auto got = ok(c.get_profile_form({.opportunity_id = opp, .id = created.id}));
+  auto got = ok(c.get_profile_form({.opportunity_id = opp, .profile_form_id = created.id}));
   CHECK(got.text == tmpl.text);
   for (std::size_t i = 0; i < got.fields.size(); ++i)
     if (got.fields[i].type != FieldType::unknown) CHECK_MESSAGE(got.fields[i].value == body.fields[i].value, got.fields[i].text);

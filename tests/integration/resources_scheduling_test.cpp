@@ -26,12 +26,12 @@ TEST_CASE("quirk 12: interviews: list/get on seeded panels, writes on a panel th
     if (seeded) break;
   }
   REQUIRE(seeded.has_value());
-  auto got = ok(c.get_interview({.opportunity_id = opp_id, .id = seeded->id}));
+  auto got = ok(c.get_interview({.opportunity_id = opp_id, .interview_id = seeded->id}));
   CHECK(got.id == seeded->id);
   CHECK(got.subject == seeded->subject);
   CHECK(got.date == seeded->date);
   REQUIRE(got.panel.has_value());
-  auto panel = ok(c.get_panel({.opportunity_id = opp_id, .id = *got.panel}));
+  auto panel = ok(c.get_panel({.opportunity_id = opp_id, .panel_id = *got.panel}));
   CHECK_FALSE(panel.externally_managed);
 
   auto before = env.writes("interviews");
@@ -55,9 +55,9 @@ TEST_CASE("quirk 12: interviews: list/get on seeded panels, writes on a panel th
   CHECK(pdel.error().http_status == 403);
   CHECK(env.writes("interviews") == before);
   CHECK(env.writes("panels") == 0);
-  CHECK(ok(c.get_interview({.opportunity_id = opp_id, .id = got.id})).location == got.location);
+  CHECK(ok(c.get_interview({.opportunity_id = opp_id, .interview_id = got.id})).location == got.location);
 
-  auto missing = c.get_interview({.opportunity_id = opp_id, .id = "00000000-0000-4000-8000-000000000000"});
+  auto missing = c.get_interview({.opportunity_id = opp_id, .interview_id = "00000000-0000-4000-8000-000000000000"});
   REQUIRE_FALSE(missing.has_value());
   CHECK(missing.error().code == Errc::not_found);
   CHECK(missing.error().http_status == 404);
@@ -97,7 +97,7 @@ TEST_CASE("quirk 8: panels and interviews: create external panel, interview CRUD
   // Partial update: only the location changes, everything else survives the PUT.
   auto merged = ok(c.update_interview_fields({.opportunity_id = opp, .interview_id = created.id, .perform_as = user,
                                               .edit = [](leverkit::InterviewUpdate& u) { u.location = "Zoom"; }}));
-  auto reread = ok(c.get_interview({.opportunity_id = opp, .id = created.id}));
+  auto reread = ok(c.get_interview({.opportunity_id = opp, .interview_id = created.id}));
   CHECK(reread.location == std::optional<std::string>("Zoom"));
   CHECK(reread.subject == "System design (long)");
   CHECK(reread.note == "bring a laptop");
@@ -109,10 +109,10 @@ TEST_CASE("quirk 8: panels and interviews: create external panel, interview CRUD
   CHECK(env.writes("interviews") == 3);
 
   ok_void(c.delete_interview({.opportunity_id = opp, .interview_id = created.id, .perform_as = user}));
-  CHECK(c.get_interview({.opportunity_id = opp, .id = created.id}).error().code == Errc::not_found);
+  CHECK(c.get_interview({.opportunity_id = opp, .interview_id = created.id}).error().code == Errc::not_found);
 
   // Panel full replace keeping the existing interview (by id) and adding one.
-  auto current = ok(c.get_panel({.opportunity_id = opp, .id = panel.id}));
+  auto current = ok(c.get_panel({.opportunity_id = opp, .panel_id = panel.id}));
   auto upd = leverkit::panel_update_from(current);
   REQUIRE(upd.interviews.size() == 1);
   upd.note = "updated note";
@@ -124,7 +124,7 @@ TEST_CASE("quirk 8: panels and interviews: create external panel, interview CRUD
                       [&](const auto& i) { return i.panel == std::optional<std::string>(panel.id); }) == 2);
 
   ok_void(c.delete_panel({.opportunity_id = opp, .panel_id = panel.id, .perform_as = user}));
-  auto gone = c.get_panel({.opportunity_id = opp, .id = panel.id});
+  auto gone = c.get_panel({.opportunity_id = opp, .panel_id = panel.id});
   REQUIRE_FALSE(gone.has_value());
   CHECK(gone.error().code == Errc::not_found);
   CHECK(env.writes("panels") == 3);
@@ -183,7 +183,7 @@ TEST_CASE("feedback linked to an interview of an externally managed panel: panel
   auto fb = ok(c.create_feedback({.opportunity_id = opp, .perform_as = user,
                                   .body = {.base_template_id = tmpl.id, .panel = panel.id, .interview = iv->id,
                                            .field_values = values}}));
-  auto got = ok(c.get_feedback({.opportunity_id = opp, .id = fb.id}));
+  auto got = ok(c.get_feedback({.opportunity_id = opp, .feedback_id = fb.id}));
   CHECK(got.panel == std::optional<std::string>(panel.id));
   CHECK(got.interview == std::optional<std::string>(iv->id));
   CHECK(got.type == "interview");

@@ -75,8 +75,8 @@ int run(const AutofillArgs& a) {
       in.call.meeting_start = must(parse_iso8601(a.meeting_date), "--meeting-date");
     }
   }
-  if (!a.candidate.empty()) in.call.participants.push_back({a.candidate, autofill::SpeakerRole::candidate});
-  for (const auto& n : a.interviewers) in.call.participants.push_back({n, autofill::SpeakerRole::interviewer});
+  if (!a.candidate.empty()) in.call.participants.push_back({.name = a.candidate, .role = leverkit::ParticipantRole::candidate});
+  for (const auto& n : a.interviewers) in.call.participants.push_back({.name = n, .role = leverkit::ParticipantRole::interviewer});
   auto draft = must(autofill::autofill(in), "drafting");
   std::cout << autofill::draft_to_json(draft);
   return 0;

@@ -15,7 +15,7 @@
 //   leverkit::autofill::AutofillInput in{.template_id = t.id, .fields = t.fields};
 //   LEVERKIT_TRY(tr, leverkit::autofill::parse_transcript(vtt));
 //   in.transcript = std::move(tr);
-//   in.call.participants = {{"Dana Reyes", leverkit::autofill::SpeakerRole::candidate}};
+//   in.call.participants = {{.name = "Dana Reyes", .role = leverkit::ParticipantRole::candidate}};
 //   LEVERKIT_TRY(draft, leverkit::autofill::autofill(in));
 #pragma once
 
@@ -28,20 +28,19 @@
 #include "leverkit/autofill/transcript.hpp"
 #include "leverkit/models/error.hpp"
 #include "leverkit/models/form_field.hpp"
+#include "leverkit/models/participant.hpp"
 #include "leverkit/models/time.hpp"
 
 namespace leverkit::inline v0::autofill {
-
-struct Participant {
-  std::string name;
-  SpeakerRole role = SpeakerRole::unknown;  // candidate or interviewer
-};
 
 /// What is known about the call (from the matching engine when available).
 struct CallContext {
   std::optional<Timestamp> meeting_start;  // resolves "next Monday", fills "interview date"
   std::string time_zone = "UTC";           // IANA name; the meeting's local calendar day
-  std::vector<Participant> participants;   // speaker labels are matched to these by name
+  /// Speaker labels are matched to these by name; `role` candidate marks the candidate,
+  /// interviewer or internal the company's side, other roles say nothing (match::Call's
+  /// participants can be passed as they are).
+  std::vector<Participant> participants;
 };
 
 struct AutofillInput {

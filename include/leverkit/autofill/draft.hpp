@@ -3,17 +3,18 @@
 // What: `Draft` holds one `FieldOutcome` per form field, in form order: either `filled` (a value
 // in Lever's `fieldValues` form, evidence quotes with speaker and time, a confidence) or
 // `skipped` with exactly one `SkipCode` and a sentence for the interviewer. `draft_to_json`
-// renders the CLI/report shape; `make_feedback_create` turns a draft into the body of
-// `POST /opportunities/:id/feedback` (models' `FeedbackCreate`) — only with the id of the user
-// who reviewed it. Nothing
-// here performs a request: sending is the host's (or leverkit::integration's) explicit act.
-// Errors: make_feedback_create returns invalid_argument without a reviewer id or template id.
+// renders the CLI/report shape; `make_feedback_create` turns a draft into the client's own
+// `CreateFeedbackRequest` (`POST /opportunities/:id/feedback`, models/requests.hpp) — only with
+// the id of the user who reviewed it. Nothing here performs a request: sending is the host's (or
+// leverkit::integration's) explicit act.
+// Errors: make_feedback_create returns invalid_argument without an opportunity id, a reviewer id
+// or a template id.
 // Thread-safety: value types.
 // Example:
 //   LEVERKIT_TRY(draft, leverkit::autofill::autofill(input));
 //   fmt::print("{}\n", leverkit::autofill::draft_to_json(draft));
-//   LEVERKIT_TRY(req, leverkit::autofill::make_feedback_create(draft, reviewer_user_id));
-//   std::string body = leverkit::to_json(req.body);  // sent by the host, ?perform_as=req.perform_as
+//   LEVERKIT_TRY(req, leverkit::autofill::make_feedback_create(draft, opportunity_id, reviewer_user_id));
+//   LEVERKIT_TRY(sent, client.create_feedback(req));  // the host's explicit act, after review
 #pragma once
 
 #include <cstdint>
@@ -79,19 +80,15 @@ struct Draft {
 /// confidence}]}. `value` is Lever's fieldValues form (date = epoch ms), null when skipped.
 std::string draft_to_json(const Draft& draft);
 
-/// A reviewed draft as Lever's create-feedback request: the body (models' `FeedbackCreate`,
-/// encoded with `leverkit::to_json`) and the reviewer, who goes in the `perform_as` query.
-struct ReviewedFeedback {
-  FeedbackCreate body;
-  std::string perform_as;
-};
-
-/// invalid_argument when `reviewed_by_user_id` is empty, the draft has no template id, or
-/// exactly one of panel / interview is given (models' `validate(FeedbackCreate)`).
-/// Only filled fields are sent; skipped ones stay for the reviewer to answer in Lever.
-Result<ReviewedFeedback> make_feedback_create(const Draft& draft, std::string_view reviewed_by_user_id,
-                                              std::optional<std::string> panel = std::nullopt,
-                                              std::optional<std::string> interview = std::nullopt);
+/// A reviewed draft as the request `Client::create_feedback` takes: `opportunity_id`, the
+/// reviewer as `perform_as` (the author Lever records) and the body (filled fields only; skipped
+/// ones stay for the reviewer to answer in Lever).
+/// invalid_argument when `opportunity_id` or `reviewed_by_user_id` is empty, the draft has no
+/// template id, or exactly one of panel / interview is given (models' `validate(FeedbackCreate)`).
+Result<CreateFeedbackRequest> make_feedback_create(const Draft& draft, std::string_view opportunity_id,
+                                                   std::string_view reviewed_by_user_id,
+                                                   std::optional<std::string> panel = std::nullopt,
+                                                   std::optional<std::string> interview = std::nullopt);
 
 /// A FieldValue as Lever JSON (null, string, integer, number, array of strings, scorecard rows).
 std::string field_value_to_json(const FieldValue& v);

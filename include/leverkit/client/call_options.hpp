@@ -5,7 +5,7 @@
 // Errors: a call whose timeout elapses ends with `Errc::timeout`; a cancelled one with
 // `Errc::cancelled`. Thread-safety: a value type.
 // Example:
-//   auto opp = client.get_opportunity({.id = id}, {.timeout = std::chrono::seconds(5)});
+//   auto opp = client.get_opportunity({.opportunity_id = id}, {.timeout = std::chrono::seconds(5)});
 #pragma once
 
 #include <chrono>

@@ -4,6 +4,12 @@
 // a `CallOptions` last. Every call goes through the same pipeline: credentials → shared rate
 // limiter → transport → status mapping → retry with back-off (Retry-After honoured) → decode.
 // List methods return a lazy `Paginator<T>`.
+// Time: `CallOptions::timeout` bounds a whole method call — rate-limit waits, every attempt and
+// back-off, and every request of a method that makes several (update_interview_fields,
+// update_note) share one deadline. A paginator's timeout applies to each page it loads: pages
+// are pulled by the caller, at the caller's pace.
+// Ids: every request names its ids after their resource (`opportunity_id`, `interview_id`,
+// `note_id`, `template_id`, ...), the same name for get, update and delete (ADR 0095).
 // Errors: `Result<T>` with `Errc` from the HTTP status (400 bad_request, 401 unauthorized, 403
 // forbidden, 404 not_found, 409/422 conflict, 429 rate_limited, 5xx server_error, other
 // unexpected_status), Lever's `{code, message}` in lever_code/lever_message, the request id, the
@@ -72,18 +78,20 @@ class Client {
 
   // ---- interviews (perform_as required on writes; writes only on externally managed panels) ----
   Paginator<Interview> list_interviews(const ListOpportunityItemsRequest& request, const CallOptions& options = {}) const;
-  Result<Interview> get_interview(const GetOpportunityItemRequest& request, const CallOptions& options = {}) const;
+  Result<Interview> get_interview(const GetInterviewRequest& request, const CallOptions& options = {}) const;
   Result<Interview> create_interview(const CreateInterviewRequest& request, const CallOptions& options = {}) const;
   /// A full replace on Lever's side: fields missing from `body` are deleted.
   Result<Interview> update_interview(const UpdateInterviewRequest& request, const CallOptions& options = {}) const;
   /// Safe partial update: GET the interview, apply `edit` to every current field, PUT the result.
+  /// Both requests share ONE budget (`options.timeout`, else the client's default): the PUT gets
+  /// only what the GET left and is not sent once it is spent (Errc::timeout, `not_sent`).
   Result<Interview> update_interview_fields(const UpdateInterviewFieldsRequest& request,
                                             const CallOptions& options = {}) const;
   Result<void> delete_interview(const DeleteInterviewRequest& request, const CallOptions& options = {}) const;
 
   // ---- panels ----
   Paginator<Panel> list_panels(const ListOpportunityItemsRequest& request, const CallOptions& options = {}) const;
-  Result<Panel> get_panel(const GetOpportunityItemRequest& request, const CallOptions& options = {}) const;
+  Result<Panel> get_panel(const GetPanelRequest& request, const CallOptions& options = {}) const;
   Result<Panel> create_panel(const CreatePanelRequest& request, const CallOptions& options = {}) const;
   Result<Panel> update_panel(const UpdatePanelRequest& request, const CallOptions& options = {}) const;
   Result<void> delete_panel(const DeletePanelRequest& request, const CallOptions& options = {}) const;
@@ -108,7 +116,7 @@ class Client {
   // ---- opportunity feedback ----
   /// Deleted forms (deletedAt set) are skipped unless `include_deleted`.
   Paginator<Feedback> list_feedback(const ListFeedbackRequest& request, const CallOptions& options = {}) const;
-  Result<Feedback> get_feedback(const GetOpportunityItemRequest& request, const CallOptions& options = {}) const;
+  Result<Feedback> get_feedback(const GetFeedbackRequest& request, const CallOptions& options = {}) const;
   Result<Feedback> create_feedback(const CreateFeedbackRequest& request, const CallOptions& options = {}) const;
   Result<Feedback> update_feedback(const UpdateFeedbackRequest& request, const CallOptions& options = {}) const;
   Result<void> delete_feedback(const DeleteFeedbackRequest& request, const CallOptions& options = {}) const;
@@ -116,21 +124,23 @@ class Client {
   // ---- profile forms ----
   Paginator<ProfileForm> list_profile_forms(const ListOpportunityItemsRequest& request,
                                             const CallOptions& options = {}) const;
-  Result<ProfileForm> get_profile_form(const GetOpportunityItemRequest& request, const CallOptions& options = {}) const;
+  Result<ProfileForm> get_profile_form(const GetProfileFormRequest& request, const CallOptions& options = {}) const;
   Result<ProfileForm> create_profile_form(const CreateProfileFormRequest& request, const CallOptions& options = {}) const;
 
   // ---- notes ----
   Paginator<Note> list_notes(const ListOpportunityItemsRequest& request, const CallOptions& options = {}) const;
-  Result<Note> get_note(const GetOpportunityItemRequest& request, const CallOptions& options = {}) const;
+  Result<Note> get_note(const GetNoteRequest& request, const CallOptions& options = {}) const;
   Result<NoteCreated> create_note(const CreateNoteRequest& request, const CallOptions& options = {}) const;
-  /// PUT, then a GET of the note (Lever's PUT reply carries only `noteId`).
+  /// PUT, then a GET of the note (Lever's PUT reply carries only `noteId`). Both share ONE
+  /// budget (`options.timeout`, else the client's default): the GET gets what the PUT left, and
+  /// is not sent once it is spent (Errc::timeout; the note was written — re-read it later).
   Result<Note> update_note(const UpdateNoteRequest& request, const CallOptions& options = {}) const;
   Result<void> delete_note(const DeleteNoteRequest& request, const CallOptions& options = {}) const;
 
   // ---- applications, contacts, opportunity changes ----
   Paginator<Application> list_applications(const ListOpportunityItemsRequest& request,
                                            const CallOptions& options = {}) const;
-  Result<Application> get_application(const GetOpportunityItemRequest& request, const CallOptions& options = {}) const;
+  Result<Application> get_application(const GetApplicationRequest& request, const CallOptions& options = {}) const;
   Result<Contact> get_contact(const GetContactRequest& request, const CallOptions& options = {}) const;
   Result<Contact> update_contact(const UpdateContactRequest& request, const CallOptions& options = {}) const;
   Result<Opportunity> create_opportunity(const CreateOpportunityRequest& request, const CallOptions& options = {}) const;

@@ -4,6 +4,8 @@
 // friendly field. Multi-valued filters are vectors (sent as repeated query keys, which Lever
 // treats as a union); time-range filters are `Timestamp`s (sent as epoch ms); `offset` resumes
 // a listing from a saved `Paginator::next_token()`. Unset fields are not sent.
+// Ids: a request names each id after its resource — `opportunity_id`, `user_id`, `posting_id` —
+// the same name in every Get/Update/Delete request of that resource (ADR 0095).
 // Errors: a client-side rule broken (limit outside 1..100, empty id, postings' updated_at range
 // combined with a filter other than confidentiality) is `Errc::invalid_argument` before sending.
 // Thread-safety: value types.
@@ -54,7 +56,7 @@ struct ListOpportunitiesRequest {
 
 /// GET /opportunities/:id.
 struct GetOpportunityRequest {
-  std::string id;
+  std::string opportunity_id;
   std::vector<std::string> expand;
   std::vector<std::string> include;
 };
@@ -70,8 +72,9 @@ struct ListUsersRequest {
   std::optional<std::string> offset;
 };
 
+/// GET /users/:id.
 struct GetUserRequest {
-  std::string id;
+  std::string user_id;
 };
 
 /// GET /stages.
@@ -108,8 +111,9 @@ struct ListPostingsRequest {
   std::optional<std::string> offset;
 };
 
+/// GET /postings/:id.
 struct GetPostingRequest {
-  std::string id;
+  std::string posting_id;
   std::optional<std::string> distribution;  // internal | external
   std::vector<std::string> expand;
   std::vector<std::string> include;

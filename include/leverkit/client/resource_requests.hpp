@@ -7,6 +7,10 @@
 // which are encoded with `to_json` and checked with `validate` before anything is sent.
 // `perform_as` is a `std::string` where Lever requires it (empty → invalid_argument) and a
 // `std::optional` where Lever makes it optional (lever-api.md §2.3).
+// Ids: one name per resource in every request that targets it — `opportunity_id` (the parent of
+// interviews, panels, feedback, profile forms, notes, applications), `interview_id`, `panel_id`,
+// `feedback_id`, `profile_form_id`, `note_id`, `application_id`, `template_id`, `contact_id`,
+// `webhook_id` — never a bare `id` (ADR 0095).
 // Errors: invalid_argument (empty id, missing perform_as, a body rule broken) before sending.
 // Thread-safety: value types.
 // Example:
@@ -32,14 +36,13 @@ struct ListOpportunityItemsRequest {
   std::optional<std::string> offset;
 };
 
-/// One item of an opportunity's sub-resource.
-struct GetOpportunityItemRequest {
-  std::string opportunity_id;
-  std::string id;
-  std::vector<std::string> expand;
-};
 
 // ---- interviews ----
+struct GetInterviewRequest {
+  std::string opportunity_id;
+  std::string interview_id;
+  std::vector<std::string> expand;
+};
 struct CreateInterviewRequest {
   std::string opportunity_id;
   std::string perform_as;  // required by Lever
@@ -65,6 +68,11 @@ struct DeleteInterviewRequest {
 };
 
 // ---- panels ----
+struct GetPanelRequest {
+  std::string opportunity_id;
+  std::string panel_id;
+  std::vector<std::string> expand;
+};
 struct CreatePanelRequest {
   std::string opportunity_id;
   std::string perform_as;
@@ -88,25 +96,26 @@ struct ListTemplatesRequest {
   std::optional<int> limit;
   std::optional<std::string> offset;
 };
+/// GET /feedback_templates/:id or /form_templates/:id.
 struct GetTemplateRequest {
-  std::string id;
+  std::string template_id;
 };
 struct CreateFeedbackTemplateRequest {
   FeedbackTemplateCreate body;
 };
 struct UpdateFeedbackTemplateRequest {
-  std::string id;
+  std::string template_id;
   FeedbackTemplateUpdate body;  // Lever regenerates field ids
 };
 struct CreateFormTemplateRequest {
   FormTemplateCreate body;
 };
 struct UpdateFormTemplateRequest {
-  std::string id;
+  std::string template_id;
   FormTemplateUpdate body;
 };
 struct DeleteTemplateRequest {
-  std::string id;
+  std::string template_id;
 };
 
 // ---- opportunity feedback ----
@@ -117,11 +126,12 @@ struct ListFeedbackRequest {
   std::optional<int> limit;
   std::optional<std::string> offset;
 };
-struct CreateFeedbackRequest {
+struct GetFeedbackRequest {
   std::string opportunity_id;
-  std::string perform_as;  // the author
-  FeedbackCreate body;
+  std::string feedback_id;
+  std::vector<std::string> expand;
 };
+// CreateFeedbackRequest lives in models/requests.hpp: autofill builds it without the client.
 struct UpdateFeedbackRequest {
   std::string opportunity_id;
   std::string feedback_id;
@@ -135,6 +145,11 @@ struct DeleteFeedbackRequest {
 };
 
 // ---- profile forms ----
+struct GetProfileFormRequest {
+  std::string opportunity_id;
+  std::string profile_form_id;
+  std::vector<std::string> expand;
+};
 struct CreateProfileFormRequest {
   std::string opportunity_id;
   std::optional<std::string> perform_as;
@@ -142,6 +157,11 @@ struct CreateProfileFormRequest {
 };
 
 // ---- notes ----
+struct GetNoteRequest {
+  std::string opportunity_id;
+  std::string note_id;
+  std::vector<std::string> expand;
+};
 struct CreateNoteRequest {
   std::string opportunity_id;
   std::optional<std::string> perform_as;
@@ -158,7 +178,12 @@ struct DeleteNoteRequest {
   std::string note_id;
 };
 
-// ---- opportunities, contacts ----
+// ---- applications, opportunities, contacts ----
+struct GetApplicationRequest {
+  std::string opportunity_id;
+  std::string application_id;
+  std::vector<std::string> expand;
+};
 struct CreateOpportunityRequest {
   std::string perform_as;
   OpportunityCreate body;
@@ -189,10 +214,10 @@ struct ChangeSourcesRequest {
   SourcesChange body;
 };
 struct GetContactRequest {
-  std::string id;
+  std::string contact_id;
 };
 struct UpdateContactRequest {
-  std::string id;
+  std::string contact_id;
   ContactUpdate body;
 };
 
@@ -208,7 +233,7 @@ struct UpdateWebhooksRequest {
   std::vector<WebhookUpdate> webhooks;  // Lever's PUT /webhooks is a bulk update
 };
 struct DeleteWebhookRequest {
-  std::string id;
+  std::string webhook_id;
 };
 
 }  // namespace leverkit

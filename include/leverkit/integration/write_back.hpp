@@ -3,8 +3,8 @@
 // What: `WriteBack::post_note` posts a call's AI notes on the candidate's profile, TL;DR first,
 // then the notes, a link back to the recording and a stable marker naming the call
 // (`[leverkit:call=<id>]`) so the note can be found again in Lever. `WriteBack::submit_feedback`
-// turns a reviewed autofill draft (autofill's `ReviewedFeedback`, which cannot exist without a
-// reviewer) into the interviewer's feedback on the interview/panel with `perform_as` = the
+// turns a reviewed autofill draft (the `CreateFeedbackRequest` from autofill::make_feedback_create,
+// which cannot exist without a reviewer) into the interviewer's feedback on the interview/panel with `perform_as` = the
 // reviewer; when that interviewer already has a form for the same interview and template it is
 // UPDATED (values mapped onto the form's own field ids, answers a human already gave are kept
 // unless `overwrite_existing_values`) instead of a second form being created.
@@ -60,9 +60,10 @@ std::string note_marker(std::string_view call_id);
 std::string render_note(const CallNote& note);
 
 struct FeedbackWrite {
-  std::string opportunity_id;             // required
   std::string call_id;                    // for the journal ("" allowed)
-  autofill::ReviewedFeedback reviewed;    // from autofill::make_feedback_create (reviewer inside)
+  /// From autofill::make_feedback_create: opportunity_id, perform_as (the reviewer) and body,
+  /// all required — the same request Client::create_feedback takes.
+  CreateFeedbackRequest request;
   /// The template's fields, to map values onto an existing form whose field ids differ from
   /// the template's (Lever regenerates ids when a template is edited). Optional.
   std::vector<FormField> template_fields;

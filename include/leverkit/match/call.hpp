@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "leverkit/models/participant.hpp"
 #include "leverkit/models/time.hpp"
 
 namespace leverkit::inline v0::match {
@@ -25,18 +26,11 @@ enum class MeetingType { unknown, job_interview, debrief, internal, other };
 /// How the recording came to exist; uploads and ongoing-call invites usually lack identity.
 enum class CallSource { unknown, ats, calendar, ongoing_invite, upload };
 
-/// Role when the recorder knows it; `unknown` lets the matcher classify by email/domain.
-enum class ParticipantRole { unknown, candidate, interviewer, internal, external, resource };
-
-enum class ResponseStatus { unknown, accepted, tentative, declined, needs_action };
-
-struct Participant {
-  std::string name;
-  std::string email;
-  ParticipantRole role = ParticipantRole::unknown;
-  ResponseStatus response = ResponseStatus::unknown;
-  std::string phone;
-};
+// One participant type for matching and autofill (models/participant.hpp, ADR 0095); the role
+// `unknown` lets the matcher classify by email/domain.
+using leverkit::Participant;
+using leverkit::ParticipantRole;
+using leverkit::ResponseStatus;
 
 struct Call {
   std::string id;

@@ -8,7 +8,8 @@
 // can be checked client-side (panel and interview together, one score-system field per
 // template, scores 1–4, at least one interviewer, …); the client calls it before sending.
 // Query parameters (`perform_as`, a note's `note_id`) are not part of a body: the client's
-// request structs carry them.
+// request structs carry them — except `CreateFeedbackRequest`, a whole request kept here so that
+// autofill can build it without the client (ADR 0095).
 // Errors: `validate` returns invalid_argument naming the offending field; `to_json` never fails
 // (it encodes what it is given; a non-finite number becomes null).
 // Thread-safety: value types and pure functions.
@@ -45,9 +46,7 @@ struct InterviewerRef {
   friend bool operator==(const InterviewerRef&, const InterviewerRef&) = default;
 };
 
-/// POST …/interviews and, as a whole-object replace, PUT …/interviews/:id (only on panels with
-/// `externally_managed`). Omitted optional fields are deleted by a PUT: start an update from
-/// `interview_update_from(current)`.
+/// POST …/interviews (only on panels with `externally_managed`).
 struct InterviewCreate {
   std::string panel{};                         // required
   std::vector<InterviewerRef> interviewers{};  // required, at least one
@@ -60,7 +59,25 @@ struct InterviewCreate {
   std::optional<std::string> feedback_reminder{};  // once | daily | frequently | none
   friend bool operator==(const InterviewCreate&, const InterviewCreate&) = default;
 };
-using InterviewUpdate = InterviewCreate;
+
+/// PUT …/interviews/:id (only on panels with `externally_managed`): a whole-object replace —
+/// Lever deletes every field the body omits — so start from `interview_update_from(current)`.
+/// Its own type, not the create body: Lever's PUT takes exactly these fields ("the entire
+/// object"; `timezone`, `user`, `stage`, `postings`, `feedbackForms`, `canceledAt` are read-only)
+/// and a create body sent as an update would silently clear what it leaves out. `panel` is the
+/// interview's current panel (an update does not move an interview between panels).
+struct InterviewUpdate {
+  std::string panel{};                         // required: the interview's panel
+  std::vector<InterviewerRef> interviewers{};  // required, at least one
+  Timestamp date{};                          // required: start
+  int duration = 0;                          // required: minutes, >= 1
+  std::optional<std::string> subject{};
+  std::optional<std::string> note{};
+  std::optional<std::string> location{};
+  std::optional<std::string> feedback_template{};
+  std::optional<std::string> feedback_reminder{};  // once | daily | frequently | none
+  friend bool operator==(const InterviewUpdate&, const InterviewUpdate&) = default;
+};
 /// Every writable field of `current` (the base for a read-merge-write partial update).
 InterviewUpdate interview_update_from(const Interview& current);
 
@@ -117,6 +134,17 @@ struct FeedbackUpdate {
   std::vector<FieldValueEntry> field_values{};
   std::optional<Timestamp> completed_at{};
   friend bool operator==(const FeedbackUpdate&, const FeedbackUpdate&) = default;
+};
+
+/// The whole POST /opportunities/:opportunity_id/feedback?perform_as= request, not only its
+/// body. It lives here, in models, rather than beside the client's other request structs because
+/// autofill (which never links the client) builds it — `autofill::make_feedback_create` — and
+/// `Client::create_feedback` sends it as is: one type for one request (ADR 0095).
+struct CreateFeedbackRequest {
+  std::string opportunity_id{};
+  std::string perform_as{};  // the author (required by Lever)
+  FeedbackCreate body{};
+  friend bool operator==(const CreateFeedbackRequest&, const CreateFeedbackRequest&) = default;
 };
 
 /// POST /feedback_templates and PUT /feedback_templates/:id (which regenerates field ids).
@@ -293,6 +321,7 @@ UserUpdate user_update_from(const User& current);
 // ---- encoders ---------------------------------------------------------------------------------
 
 std::string to_json(const InterviewCreate& b);
+std::string to_json(const InterviewUpdate& b);
 std::string to_json(const PanelCreate& b);
 std::string to_json(const FeedbackCreate& b);
 std::string to_json(const FeedbackUpdate& b);
@@ -319,6 +348,7 @@ std::string to_json(const FieldValue& v);
 // ---- client-side rule checks (invalid_argument, naming the field) -------------------------------
 
 Result<void> validate(const InterviewCreate& b);
+Result<void> validate(const InterviewUpdate& b);
 Result<void> validate(const PanelCreate& b);
 Result<void> validate(const FeedbackCreate& b);
 Result<void> validate(const FeedbackUpdate& b);

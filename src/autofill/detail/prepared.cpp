@@ -32,6 +32,21 @@ SpeakerRole role_from_label(const std::vector<std::string>& label) {
   return SpeakerRole::unknown;
 }
 
+// A call participant's role as a speaker role: the candidate, or the company's side (an
+// interviewer, a recruiter or coordinator — `internal`). External guests, rooms and unknowns say
+// nothing about whose answers these are.
+SpeakerRole speaker_role_of(ParticipantRole r) {
+  switch (r) {
+    case ParticipantRole::candidate: return SpeakerRole::candidate;
+    case ParticipantRole::interviewer:
+    case ParticipantRole::internal: return SpeakerRole::interviewer;
+    case ParticipantRole::unknown:
+    case ParticipantRole::external:
+    case ParticipantRole::resource: break;
+  }
+  return SpeakerRole::unknown;
+}
+
 void add_doc(Prepared& p, Bm25Field& f, std::uint32_t ex, const std::vector<Token>& toks) {
   std::unordered_map<std::uint32_t, std::uint16_t> tf;
   std::uint32_t len = 0;
@@ -72,11 +87,13 @@ Prepared prepare(const Transcript& transcript, const Transcript& notes, const Ca
         // a participant match must be unique to count
         SpeakerRole found = SpeakerRole::unknown;
         int hits = 0;
-        for (std::size_t i = 0; i < part_names.size(); ++i)
-          if (call.participants[i].role != SpeakerRole::unknown && names_match(label, part_names[i])) {
-            if (hits == 0 || found != call.participants[i].role) ++hits;
-            found = call.participants[i].role;
+        for (std::size_t i = 0; i < part_names.size(); ++i) {
+          const SpeakerRole pr = speaker_role_of(call.participants[i].role);
+          if (pr != SpeakerRole::unknown && names_match(label, part_names[i])) {
+            if (hits == 0 || found != pr) ++hits;
+            found = pr;
           }
+        }
         if (hits == 1) r = found;
       }
       speaker_role.push_back(r);

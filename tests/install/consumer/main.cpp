@@ -91,8 +91,8 @@ int main() {
   visa.text = "Does the candidate require visa sponsorship?";
   in.fields = {visa};
   in.transcript = std::move(transcript).value();
-  in.call.participants = {{"Dana", leverkit::autofill::SpeakerRole::candidate},
-                          {"Sam", leverkit::autofill::SpeakerRole::interviewer}};
+  in.call.participants = {{.name = "Dana", .role = leverkit::ParticipantRole::candidate},
+                          {.name = "Sam", .role = leverkit::ParticipantRole::interviewer}};
   auto draft = leverkit::autofill::autofill(in);
   if (!draft || leverkit::autofill::draft_to_json(draft.value()).find("\"visa\"") == std::string::npos) {
     std::fprintf(stderr, "autofill failed\n");

@@ -53,7 +53,7 @@ AutofillInput base_input() {
   in.transcript = std::move(t).value();
   in.call.meeting_start = parse_iso8601("2026-03-02T15:00:00Z").value();
   in.call.time_zone = "America/New_York";
-  in.call.participants = {{"Dana Reyes", SpeakerRole::candidate}, {"Sam Lee", SpeakerRole::interviewer}};
+  in.call.participants = {{.name = "Dana Reyes", .role = leverkit::ParticipantRole::candidate}, {.name = "Sam Lee", .role = leverkit::ParticipantRole::interviewer}};
   return in;
 }
 
@@ -108,7 +108,7 @@ TEST_CASE("Engine: never overwrites a value a human entered") {
   CHECK(outcome(d.value(), "visa").skip == SkipCode::already_filled);
   CHECK(outcome(d.value(), "arr").skip == SkipCode::already_filled);
   CHECK(std::holds_alternative<std::monostate>(outcome(d.value(), "visa").value));
-  auto req = make_feedback_create(d.value(), "user-42");
+  auto req = make_feedback_create(d.value(), "opp-1", "user-42");
   REQUIRE(req);
   for (const auto& e : req.value().body.field_values) CHECK(e.id != "visa");
 }
@@ -128,7 +128,7 @@ TEST_CASE("Engine: the meeting's local day decides relative dates and the interv
   in.template_id = "t";
   in.fields = {field("d", FieldType::date, "Interview date"), field("s", FieldType::date, "Start date")};
   in.transcript = parse_transcript("Ann: When can you start?\nBo: Tomorrow.\n").value();
-  in.call.participants = {{"Bo", SpeakerRole::candidate}};
+  in.call.participants = {{.name = "Bo", .role = leverkit::ParticipantRole::candidate}};
   in.call.meeting_start = parse_iso8601("2026-03-03T02:30:00Z").value();  // 21:30 on 2 March in New York
   in.call.time_zone = "America/New_York";
   auto d = autofill::autofill(in);
@@ -154,12 +154,20 @@ TEST_CASE("Draft JSON has the documented shape, a create-feedback body needs a r
                           "\"why\":", "\"evidence\":[{\"quote\":", "\"speaker\":\"Dana\"", "\"start_ms\":null",
                           "\"confidence\":0.", "\"skip_reason\":\"evaluative_type\"", "\"type\":\"score-system\""})
     CHECK_MESSAGE(json.find(key) != std::string::npos, key);
-  auto none = make_feedback_create(d, "");
+  auto none = make_feedback_create(d, "opp-1", "");
   REQUIRE_FALSE(none);
   CHECK(none.error().code == Errc::invalid_argument);
-  CHECK_FALSE(make_feedback_create(d, "user-1", std::string("panel-1"), std::nullopt));
-  auto req = make_feedback_create(d, "user-1", std::string("panel-1"), std::string("int-1"));
+  auto no_opportunity = make_feedback_create(d, "", "user-1");
+  REQUIRE_FALSE(no_opportunity);
+  CHECK(no_opportunity.error().code == Errc::invalid_argument);
+  CHECK(no_opportunity.error().message.find("opportunity_id") != std::string::npos);
+  CHECK_FALSE(make_feedback_create(d, "opp-1", "user-1", std::string("panel-1"), std::nullopt));
+  // The client's own request type: what Client::create_feedback takes, nothing to copy over.
+  CreateFeedbackRequest req_type_check = make_feedback_create(d, "opp-1", "user-1").value();
+  CHECK(req_type_check.opportunity_id == "opp-1");
+  auto req = make_feedback_create(d, "opp-1", "user-1", std::string("panel-1"), std::string("int-1"));
   REQUIRE(req);
+  CHECK(req.value().opportunity_id == "opp-1");
   CHECK(req.value().perform_as == "user-1");
   CHECK(req.value().body.field_values.size() == d.filled_count());
   auto bj = to_json(req.value().body);
@@ -169,7 +177,7 @@ TEST_CASE("Draft JSON has the documented shape, a create-feedback body needs a r
   CHECK(bj.find("\"value\":\"no\"") != std::string::npos);
   CHECK(bj.find("overall") == std::string::npos);
   Draft empty;
-  CHECK_FALSE(make_feedback_create(empty, "user-1"));  // no template id
+  CHECK_FALSE(make_feedback_create(empty, "opp-1", "user-1"));  // no template id
 }
 
 TEST_CASE("read_form_json: templates, feedback forms with values, error paths") {

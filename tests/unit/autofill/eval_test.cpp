@@ -73,9 +73,9 @@ Scenario load(const fs::path& path) {
         sc.input.call.meeting_start = parse_iso8601(parts.at(0)).value();
         sc.input.call.time_zone = parts.size() > 1 ? parts[1] : "UTC";
       } else if (key == "candidate") {
-        sc.input.call.participants.push_back({val, SpeakerRole::candidate});
+        sc.input.call.participants.push_back({.name = val, .role = leverkit::ParticipantRole::candidate});
       } else if (key == "interviewer") {
-        sc.input.call.participants.push_back({val, SpeakerRole::interviewer});
+        sc.input.call.participants.push_back({.name = val, .role = leverkit::ParticipantRole::interviewer});
       } else if (key == "format") {
         format = val;
       }

@@ -281,7 +281,7 @@ TEST_CASE("Robustness: random and truncated inputs give values or errors, never 
       in.template_id = "t";
       in.fields = {yes_no, date};
       in.transcript = std::move(t).value();
-      in.call.participants = {{"Dana", SpeakerRole::candidate}};
+      in.call.participants = {{.name = "Dana", .role = leverkit::ParticipantRole::candidate}};
       in.call.meeting_start = parse_iso8601("2026-03-02T15:00:00Z").value();
       auto d = autofill::autofill(in);
       REQUIRE(d);

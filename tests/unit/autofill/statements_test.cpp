@@ -29,7 +29,7 @@ Draft draft(std::vector<FormField> fields, std::string transcript, std::string n
   AutofillInput in;
   in.template_id = "t";
   in.fields = std::move(fields);
-  in.call.participants = {{"Ana Costa", SpeakerRole::candidate}, {"Tom Hale", SpeakerRole::interviewer}};
+  in.call.participants = {{.name = "Ana Costa", .role = leverkit::ParticipantRole::candidate}, {.name = "Tom Hale", .role = leverkit::ParticipantRole::interviewer}};
   if (!transcript.empty()) {
     auto t = parse_transcript(transcript, TranscriptFormat::speaker_lines);
     REQUIRE(t);

@@ -48,7 +48,7 @@ TEST_CASE("a transcript with invalid UTF-8 still yields a draft that is valid JS
   auto t = parse_transcript("Sam: Where are you based?\nDana: I'm in M\xFCnchen, Germany \xFF\xFE.\n");
   REQUIRE(t);
   in.transcript = std::move(t).value();
-  in.call.participants = {{"Dana", SpeakerRole::candidate}, {"Sam", SpeakerRole::interviewer}};
+  in.call.participants = {{.name = "Dana", .role = leverkit::ParticipantRole::candidate}, {.name = "Sam", .role = leverkit::ParticipantRole::interviewer}};
   auto d = autofill::autofill(in);
   REQUIRE(d);
   const std::string json = draft_to_json(d.value());

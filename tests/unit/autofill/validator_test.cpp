@@ -32,7 +32,7 @@ Prepared prepared() {
                   {"Sam", SpeakerRole::interviewer, 13000, 15000, "Remote, hybrid or onsite?", {}, false},
                   {"Dana", SpeakerRole::candidate, 16000, 18000, "Maybe hybrid, not sure.", {}, false}};
   CallContext call;
-  call.participants = {{"Dana", SpeakerRole::candidate}, {"Sam", SpeakerRole::interviewer}};
+  call.participants = {{.name = "Dana", .role = leverkit::ParticipantRole::candidate}, {.name = "Sam", .role = leverkit::ParticipantRole::interviewer}};
   return prepare(t, Transcript{}, call, std::nullopt);
 }
 

@@ -276,7 +276,7 @@ TEST_CASE("limit outside 1..100 and empty ids are rejected before sending") {
     REQUIRE(it != p.end());
     CHECK(it->error().code == Errc::invalid_argument);
   }
-  CHECK(e.client.get_opportunity({.id = ""}).error().code == Errc::invalid_argument);
+  CHECK(e.client.get_opportunity({.opportunity_id = ""}).error().code == Errc::invalid_argument);
   CHECK(e.client.get_user({}).error().code == Errc::invalid_argument);
   CHECK(e.client.get_posting({}).error().code == Errc::invalid_argument);
   CHECK(e.fake->request_count() == 0);
@@ -285,7 +285,7 @@ TEST_CASE("limit outside 1..100 and empty ids are rejected before sending") {
 TEST_CASE("get_opportunity encodes the id and sends expand") {
   Env e;
   e.fake->set_handler([](const HttpRequest&) -> Result<HttpResponse> { return json_response(404, R"({"code":"ResourceNotFound","message":"nope"})"); });
-  auto r = e.client.get_opportunity({.id = "a/b c", .expand = {"stage"}});
+  auto r = e.client.get_opportunity({.opportunity_id = "a/b c", .expand = {"stage"}});
   REQUIRE_FALSE(r);
   CHECK(r.error().code == Errc::not_found);
   CHECK(e.last().url == "https://api.lever.co/v1/opportunities/a%2Fb%20c?expand=stage");

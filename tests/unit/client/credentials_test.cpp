@@ -70,7 +70,7 @@ TEST_CASE("the API key never appears in errors, exceptions or log lines, even wh
   fake->enqueue(testing::json_response(503, echo, {{"X-Request-Id", std::string(key)}}));
   fake->enqueue(testing::json_response(401, echo, {{"X-Request-Id", std::string(key)}}));
 
-  auto r = client.get_user({.id = "u1"});
+  auto r = client.get_user({.user_id = "u1"});
   REQUIRE_FALSE(r);
   const Error& e = r.error();
   CHECK(e.code == Errc::unauthorized);
@@ -108,7 +108,7 @@ TEST_CASE("transport errors are redacted too") {
                                 .clock = clock,
                                 .sleeper = sleeper})
                     .value();
-  auto r = client.get_user({.id = "u1"});
+  auto r = client.get_user({.user_id = "u1"});
   REQUIRE_FALSE(r);
   CHECK(r.error().code == Errc::transport);
   CHECK_FALSE(leaks(r.error().to_string()));
@@ -117,7 +117,7 @@ TEST_CASE("transport errors are redacted too") {
 TEST_CASE("Authorization cannot be smuggled in through CallOptions headers") {
   auto fake = std::make_shared<testing::FakeTransport>();
   auto client = Client::create(std::make_shared<ApiKeyCredentials>("k"), {.transport = fake}).value();
-  auto r = client.get_user({.id = "u1"}, {.headers = {{"authorization", "Bearer x"}}});
+  auto r = client.get_user({.user_id = "u1"}, {.headers = {{"authorization", "Bearer x"}}});
   REQUIRE_FALSE(r);
   CHECK(r.error().code == Errc::invalid_argument);
   CHECK(fake->request_count() == 0);

@@ -125,11 +125,11 @@ TEST_CASE("deletes send DELETE with perform_as and accept 204") {
   CHECK(e.last().url == "https://api.lever.co/v1/opportunities/o1/feedback/f1?perform_as=u1");
   REQUIRE(e.client.delete_note({.opportunity_id = "o1", .note_id = "n1"}));
   CHECK(e.last().url == "https://api.lever.co/v1/opportunities/o1/notes/n1");
-  REQUIRE(e.client.delete_feedback_template({.id = "t1"}));
+  REQUIRE(e.client.delete_feedback_template({.template_id = "t1"}));
   CHECK(e.last().url == "https://api.lever.co/v1/feedback_templates/t1");
-  REQUIRE(e.client.delete_form_template({.id = "t2"}));
+  REQUIRE(e.client.delete_form_template({.template_id = "t2"}));
   CHECK(e.last().url == "https://api.lever.co/v1/form_templates/t2");
-  REQUIRE(e.client.delete_webhook({.id = "w1"}));
+  REQUIRE(e.client.delete_webhook({.webhook_id = "w1"}));
   CHECK(e.last().url == "https://api.lever.co/v1/webhooks/w1");
 }
 
@@ -264,18 +264,18 @@ TEST_CASE("templates, profile forms, contacts and applications use their paths")
   }
   CHECK(n > 0);
   e.fake->on(HttpMethod::get, "/v1/feedback_templates/t1", json_response(200, sample("feedback_template.json")));
-  REQUIRE(e.client.get_feedback_template({.id = "t1"}));
+  REQUIRE(e.client.get_feedback_template({.template_id = "t1"}));
   e.fake->set_handler([](const HttpRequest&) -> Result<HttpResponse> { return json_response(404, "{}"); });
-  CHECK(e.client.get_contact({.id = "c 1"}).error().code == Errc::not_found);
+  CHECK(e.client.get_contact({.contact_id = "c 1"}).error().code == Errc::not_found);
   CHECK(e.last().url == "https://api.lever.co/v1/contacts/c%201");
-  CHECK(e.client.update_contact({.id = "c1", .body = {.name = "Ann"}}).error().code == Errc::not_found);
+  CHECK(e.client.update_contact({.contact_id = "c1", .body = {.name = "Ann"}}).error().code == Errc::not_found);
   CHECK(e.last().method == HttpMethod::put);
   CHECK(e.last().body == to_json(ContactUpdate{.name = "Ann"}));
-  CHECK(e.client.get_application({.opportunity_id = "o1", .id = "a1"}).error().code == Errc::not_found);
+  CHECK(e.client.get_application({.opportunity_id = "o1", .application_id = "a1"}).error().code == Errc::not_found);
   CHECK(e.last().url == "https://api.lever.co/v1/opportunities/o1/applications/a1");
-  CHECK(e.client.get_profile_form({.opportunity_id = "o1", .id = "f1"}).error().code == Errc::not_found);
+  CHECK(e.client.get_profile_form({.opportunity_id = "o1", .profile_form_id = "f1"}).error().code == Errc::not_found);
   CHECK(e.last().url == "https://api.lever.co/v1/opportunities/o1/forms/f1");
-  CHECK(e.client.get_form_template({.id = "ft"}).error().code == Errc::not_found);
+  CHECK(e.client.get_form_template({.template_id = "ft"}).error().code == Errc::not_found);
   CHECK(e.last().url == "https://api.lever.co/v1/form_templates/ft");
   CHECK(std::ranges::distance(e.client.list_panels({.opportunity_id = "o1", .expand = {"stage"}})) == 1);
   CHECK(e.last().url == "https://api.lever.co/v1/opportunities/o1/panels?expand=stage");

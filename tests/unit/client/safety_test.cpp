@@ -111,7 +111,7 @@ TEST_CASE("a long non-JSON error body is redacted before the excerpt is cut, so 
     std::string body = "<html>" + std::string(pad, '.') + "Authorization: Basic " + header + " raw " + std::string(key) +
                        "</html>";
     h.fake->enqueue(json_response(502, body));
-    auto r = client.get_user({.id = "u1"});
+    auto r = client.get_user({.user_id = "u1"});
     REQUIRE_FALSE(r);
     CHECK(r.error().code == Errc::server_error);
     CHECK(r.error().message.find("non-JSON body") != std::string::npos);
@@ -140,7 +140,7 @@ TEST_CASE("a credential failure goes through the pipeline's error path: attempts
   Harness h;
   auto client = h.make(std::make_shared<FailingCredentials>(1));
   h.fake->enqueue(json_response(503, R"({"code":"ServiceUnavailable","message":"later"})"));
-  auto r = client.get_user({.id = "u1"});
+  auto r = client.get_user({.user_id = "u1"});
   REQUIRE_FALSE(r);
   CHECK(r.error().code == Errc::auth_failed);
   CHECK(r.error().attempts == 1);  // the 503 attempt; the second never left
@@ -149,7 +149,7 @@ TEST_CASE("a credential failure goes through the pipeline's error path: attempts
   CHECK(h.fake->request_count() == 1);
 
   auto first = h.make(std::make_shared<FailingCredentials>(0));
-  auto r0 = first.get_user({.id = "u1"});
+  auto r0 = first.get_user({.user_id = "u1"});
   REQUIRE_FALSE(r0);
   CHECK(r0.error().attempts == 0);
   CHECK(r0.error().not_sent);
@@ -188,7 +188,7 @@ TEST_CASE("a POST that may have been written is not retryable / one refused with
   h.fake->enqueue(Error(Errc::transport, "reset"));
   h.fake->enqueue(Error(Errc::transport, "reset"));
   h.fake->enqueue(Error(Errc::transport, "reset"));
-  auto get = client.get_user({.id = "u1"});
+  auto get = client.get_user({.user_id = "u1"});
   REQUIRE_FALSE(get);
   CHECK(get.error().attempts == 4);
   CHECK(get.error().retryable());
@@ -200,7 +200,7 @@ TEST_CASE("a TLS verification failure is permanent: not retried, not retryable")
   Error tls = mark_not_sent(Error(Errc::transport, "SSL certificate problem: self-signed certificate"));
   tls.permanent = true;
   h.fake->enqueue(tls);
-  auto r = client.get_user({.id = "u1"});
+  auto r = client.get_user({.user_id = "u1"});
   REQUIRE_FALSE(r);
   CHECK(r.error().attempts == 1);
   CHECK(r.error().permanent);

@@ -43,7 +43,7 @@ TEST_CASE("sandbox calls: deterministic recorded calls with transcripts for seed
     personal += c.expected_kind == "personal_email";
     if (c.expected_kind != "not_in_ats") {
       CHECK(interviews.insert(c.expected_interview_id).second);
-      auto iv = env.client().get_interview({.opportunity_id = c.expected_opportunity_id, .id = c.expected_interview_id});
+      auto iv = env.client().get_interview({.opportunity_id = c.expected_opportunity_id, .interview_id = c.expected_interview_id});
       REQUIRE(iv.has_value());
       CHECK(iv.value().date == c.call.start);
       CHECK_FALSE(iv.value().canceled());

@@ -350,7 +350,7 @@ TEST_CASE("OpenAiTextModel in autofill: the validator still decides — a quoted
   overall.text = "Overall";
   overall.options = {{"4 - Strong Hire", std::nullopt}, {"1 - Strong No Hire", std::nullopt}};
   in.fields = {employer, visa, notice, overall};
-  in.call.participants = {{"Dana", autofill::SpeakerRole::candidate}, {"Sam", autofill::SpeakerRole::interviewer}};
+  in.call.participants = {{.name = "Dana", .role = leverkit::ParticipantRole::candidate}, {.name = "Sam", .role = leverkit::ParticipantRole::interviewer}};
   auto t = autofill::parse_transcript("Sam: Anything else?\nDana: I joined Globex last spring and I'm still there.\n",
                                       autofill::TranscriptFormat::speaker_lines);
   REQUIRE(t);
@@ -397,7 +397,7 @@ TEST_CASE("OpenAiTextModel in autofill: fail_open keeps the deterministic draft 
   employer.type = FieldType::text;
   employer.text = "Current employer";
   in.fields = {employer};
-  in.call.participants = {{"Dana", autofill::SpeakerRole::candidate}, {"Sam", autofill::SpeakerRole::interviewer}};
+  in.call.participants = {{.name = "Dana", .role = leverkit::ParticipantRole::candidate}, {.name = "Sam", .role = leverkit::ParticipantRole::interviewer}};
   auto t = autofill::parse_transcript("Sam: Anything else?\nDana: Nothing from me.\n",
                                       autofill::TranscriptFormat::speaker_lines);
   REQUIRE(t);

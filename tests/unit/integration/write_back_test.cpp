@@ -253,7 +253,7 @@ std::optional<FeedbackCase> find_case(Fixture& f, bool with_existing) {
   REQUIRE_MESSAGE(calls.has_value(), calls.error().to_string());
   for (const auto& c : calls.value()) {
     if (c.expected_kind == "not_in_ats") continue;
-    auto iv = f.client.get_interview({.opportunity_id = c.expected_opportunity_id, .id = c.expected_interview_id});
+    auto iv = f.client.get_interview({.opportunity_id = c.expected_opportunity_id, .interview_id = c.expected_interview_id});
     REQUIRE_MESSAGE(iv.has_value(), iv.error().to_string());
     for (const auto& who : iv.value().interviewers) {
       if (who.feedback_template.value_or("") != c.expected_template_id) continue;
@@ -263,7 +263,7 @@ std::optional<FeedbackCase> find_case(Fixture& f, bool with_existing) {
         if (fb.value().user && fb.value().user->id == who.id && fb.value().interview == iv.value().id) existing = fb.value();
       }
       if (existing.has_value() != with_existing) continue;
-      auto t = f.client.get_feedback_template({.id = c.expected_template_id});
+      auto t = f.client.get_feedback_template({.template_id = c.expected_template_id});
       REQUIRE(t.has_value());
       return FeedbackCase{c.expected_opportunity_id, iv.value().id, iv.value().panel.value_or(""), who.id,
                           c.expected_template_id, t.value(), existing};
@@ -275,16 +275,16 @@ std::optional<FeedbackCase> find_case(Fixture& f, bool with_existing) {
 /// A reviewed feedback body that answers the template's first free-text field.
 li::FeedbackWrite write_for(const FeedbackCase& c, std::string text, std::string reviewer) {
   li::FeedbackWrite w;
-  w.opportunity_id = c.opportunity;
+  w.request.opportunity_id = c.opportunity;
   w.call_id = "rec-fb";
   w.template_fields = c.tmpl.fields;
-  w.reviewed.perform_as = std::move(reviewer);
-  w.reviewed.body.base_template_id = c.template_id;
-  w.reviewed.body.panel = c.panel;
-  w.reviewed.body.interview = c.interview;
+  w.request.perform_as = std::move(reviewer);
+  w.request.body.base_template_id = c.template_id;
+  w.request.body.panel = c.panel;
+  w.request.body.interview = c.interview;
   for (const auto& field : c.tmpl.fields)
     if (field.type_name == "text" || field.type_name == "textarea") {
-      w.reviewed.body.field_values.push_back({.id = field.id, .value = std::move(text)});
+      w.request.body.field_values.push_back({.id = field.id, .value = std::move(text)});
       break;
     }
   return w;
@@ -306,8 +306,8 @@ TEST_CASE("write-back: feedback needs an explicit reviewer") {
   Fixture f;
   li::WriteBack wb(f.client, f.journal, f.options());
   li::FeedbackWrite w;
-  w.opportunity_id = "opp";
-  w.reviewed.body.base_template_id = "t";
+  w.request.opportunity_id = "opp";
+  w.request.body.base_template_id = "t";
   auto r = wb.submit_feedback(w);
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().code == Errc::invalid_argument);
@@ -322,7 +322,7 @@ TEST_CASE("write-back: feedback is created as the interviewer once, then updated
   f.env.faults("POST /v1/opportunities/:id/feedback", R"([503, "reset"])");
   li::WriteBack wb(f.client, f.journal, f.options());
   auto w = write_for(*c, "Can start on March 2, 2026.", c->author);
-  REQUIRE(w.reviewed.body.field_values.size() == 1);
+  REQUIRE(w.request.body.field_values.size() == 1);
   auto r = wb.submit_feedback(w);
   REQUIRE_MESSAGE(r.has_value(), r.error().to_string());
   CHECK(r.value().action == li::WriteAction::recovered);  // 503 (not applied) → re-sent → reset after the write
@@ -346,12 +346,12 @@ TEST_CASE("write-back: feedback is created as the interviewer once, then updated
   CHECK(upd.value().lever_id == r.value().lever_id);
   CHECK(forms_of(f, *c) == 1);
   CHECK(f.env.writes("feedback") == 2);  // one POST + one PUT
-  auto form = f.client.get_feedback({.opportunity_id = c->opportunity, .id = r.value().lever_id});
+  auto form = f.client.get_feedback({.opportunity_id = c->opportunity, .feedback_id = r.value().lever_id});
   REQUIRE(form.has_value());
   CHECK(form.value().user->id == c->author);
   bool seen = false;
   for (const auto& fld : form.value().fields)
-    if (fld.id == changed.reviewed.body.field_values[0].id)
+    if (fld.id == changed.request.body.field_values[0].id)
       seen = std::get<std::string>(fld.value) == "Can start on April 6, 2026.";
   CHECK(seen);
 }
@@ -363,15 +363,15 @@ TEST_CASE("write-back: an interviewer who already has a form gets it updated, em
   li::WriteBack wb(f.client, f.journal, f.options());
   // Fill every empty free-text field of the existing form; filled ones must stay as they are.
   li::FeedbackWrite w = write_for(*c, "x", c->author);
-  w.reviewed.body.field_values.clear();
+  w.request.body.field_values.clear();
   std::size_t empty = 0, filled_text = 0;
   for (const auto& fld : c->existing->fields) {
     if (fld.type_name != "text" && fld.type_name != "textarea") continue;
     bool is_empty = std::holds_alternative<std::monostate>(fld.value);
     (is_empty ? empty : filled_text) += 1;
-    w.reviewed.body.field_values.push_back({.id = fld.id, .value = std::string("From the call: notice period 1 month.")});
+    w.request.body.field_values.push_back({.id = fld.id, .value = std::string("From the call: notice period 1 month.")});
   }
-  REQUIRE(!w.reviewed.body.field_values.empty());
+  REQUIRE(!w.request.body.field_values.empty());
   auto r = wb.submit_feedback(w);
   REQUIRE_MESSAGE(r.has_value(), r.error().to_string());
   CHECK(r.value().lever_id == c->existing->id);
@@ -391,7 +391,7 @@ TEST_CASE("write-back: N feedback forms under faults are exactly N forms, zero d
   for (const auto& c : calls.value()) {
     if (c.expected_kind == "not_in_ats" || seen[c.expected_interview_id]) continue;
     seen[c.expected_interview_id] = true;
-    auto iv = f.client.get_interview({.opportunity_id = c.expected_opportunity_id, .id = c.expected_interview_id});
+    auto iv = f.client.get_interview({.opportunity_id = c.expected_opportunity_id, .interview_id = c.expected_interview_id});
     REQUIRE(iv.has_value());
     for (const auto& who : iv.value().interviewers) {
       if (who.feedback_template.value_or("") != c.expected_template_id) continue;
@@ -399,7 +399,7 @@ TEST_CASE("write-back: N feedback forms under faults are exactly N forms, zero d
       for (auto&& fb : f.client.list_feedback({.opportunity_id = c.expected_opportunity_id}))
         has = has || (fb.value().user && fb.value().user->id == who.id && fb.value().interview == iv.value().id);
       if (has) continue;
-      auto t = f.client.get_feedback_template({.id = c.expected_template_id});
+      auto t = f.client.get_feedback_template({.template_id = c.expected_template_id});
       cases.push_back({c.expected_opportunity_id, iv.value().id, iv.value().panel.value_or(""), who.id,
                        c.expected_template_id, t.value(), std::nullopt});
       break;

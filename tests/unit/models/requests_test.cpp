@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <type_traits>
+
 #include "leverkit/models/contact.hpp"
 #include "leverkit/models/feedback.hpp"
 #include "leverkit/models/form_template.hpp"
@@ -49,8 +51,33 @@ TEST_CASE("InterviewCreate encodes and round-trips through the interview decoder
         R"("location":"https://meet.example.com/abc","feedbackTemplate":"t1","feedbackReminder":"once"})");
   auto back = decode_interview(with_id(json));
   REQUIRE_MESSAGE(back.has_value(), back.error().to_string());
-  CHECK(interview_update_from(back.value()) == b);
+  CHECK(to_json(interview_update_from(back.value())) == json);  // the update encodes the same fields
   CHECK(validate(b).has_value());
+}
+
+TEST_CASE("InterviewUpdate is its own type with its own encoder and rules") {
+  // A create body must not be sendable as the PUT's whole-object replace by accident.
+  static_assert(!std::is_same_v<InterviewUpdate, InterviewCreate>);
+  static_assert(!std::is_convertible_v<InterviewCreate, InterviewUpdate>);
+  InterviewUpdate u{.panel = "p1",
+                    .interviewers = {{"u1", std::nullopt}},
+                    .date = from_unix_ms(1783260000000),
+                    .duration = 30,
+                    .location = "Room 2"};
+  CHECK(to_json(u) == R"({"panel":"p1","interviewers":[{"id":"u1"}],"date":1783260000000,"duration":30,)"
+                      R"("location":"Room 2"})");
+  CHECK(validate(u).has_value());
+  u.interviewers.clear();
+  REQUIRE(validate(u).has_error());
+  CHECK(validate(u).error().message.find("interviewers") != std::string::npos);
+  u.interviewers = {{"", std::nullopt}};
+  CHECK(validate(u).error().message == "interviewers[0].id is required");
+  u.interviewers = {{"u1", std::nullopt}};
+  u.duration = 0;
+  CHECK(validate(u).error().message.find("duration") != std::string::npos);
+  u.duration = 30;
+  u.panel.clear();
+  CHECK(validate(u).error().message.find("panel") != std::string::npos);
 }
 
 TEST_CASE("interview_update_from keeps every writable field of a read interview") {
