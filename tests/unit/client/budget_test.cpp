@@ -4,12 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
 #include "leverkit/client/client.hpp"
 #include "leverkit/testing/fake_clock.hpp"
 #include "leverkit/testing/fake_transport.hpp"
+#include "lever_sample.hpp"
 
 using namespace leverkit;
 using namespace std::chrono_literals;
@@ -17,13 +16,7 @@ using testing::json_response;
 
 namespace {
 
-std::string sample(const std::string& name) {
-  std::ifstream f(std::string(LEVERKIT_TEST_DATA_DIR) + "/lever-samples/" + name);
-  REQUIRE_MESSAGE(f.good(), "missing sample " << name);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+std::string sample(const std::string& name) { return lever_sample(name); }
 
 constexpr const char* interview_id = "32b7bf78-4592-4a56-b313-3e31ed25ea00";
 constexpr const char* note_id = "dafc52cc-2eba-4542-92ba-1f17685df17b";

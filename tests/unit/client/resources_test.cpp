@@ -2,25 +2,18 @@
 // perform_as rules, bodies (the models' encoders), decoding of real Lever samples.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "leverkit/client/client.hpp"
 #include "leverkit/testing/fake_clock.hpp"
 #include "leverkit/testing/fake_transport.hpp"
+#include "lever_sample.hpp"
 
 using namespace leverkit;
 using testing::json_response;
 
 namespace {
 
-std::string sample(const std::string& name) {
-  std::ifstream f(std::string(LEVERKIT_TEST_DATA_DIR) + "/lever-samples/" + name);
-  REQUIRE_MESSAGE(f.good(), "missing sample " << name);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+std::string sample(const std::string& name) { return lever_sample(name); }
 
 struct Env {
   std::shared_ptr<testing::FakeClock> clock = std::make_shared<testing::FakeClock>();
