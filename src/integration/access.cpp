@@ -1,8 +1,11 @@
 // Access rules for a matched call (docs/adr/0065-access-rules-for-call-notes.md).
 #include "leverkit/integration/access.hpp"
 
+#include "leverkit/integration/access_index.hpp"
+
 #include <algorithm>
 #include <map>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -35,6 +38,35 @@ const T* by_id(const std::vector<T>& xs, std::string_view id) {
   return it == xs.end() ? nullptr : &*it;
 }
 
+// The two ways decide() looks things up. Both answer in snapshot order with the first object of
+// a repeated id, so their decisions are identical (tests/unit/integration/access_index_test.cpp).
+
+/// Scans the snapshot: O(objects) per call, nothing to build — one call, or a baseline.
+class ScanLookup {
+ public:
+  explicit ScanLookup(const match::LeverSnapshot& s) : s_(s) {}
+  const Opportunity* opportunity(std::string_view id) const { return by_id(s_.opportunities, id); }
+  const Interview* interview(std::string_view id) const { return by_id(s_.interviews, id); }
+  const Posting* posting(std::string_view id) const { return by_id(s_.postings, id); }
+  const Panel* panel(std::string_view id) const { return by_id(s_.panels, id); }
+  const User* user(std::string_view id) const { return by_id(s_.users, id); }
+  std::vector<const Interview*> panel_interviews(std::string_view panel_id) const {
+    std::vector<const Interview*> out;
+    for (const auto& iv : s_.interviews)
+      if (iv.panel == panel_id) out.push_back(&iv);
+    return out;
+  }
+  std::vector<const User*> users_with_roles(std::span<const std::string> roles) const {
+    std::vector<const User*> out;
+    for (const auto& u : s_.users)
+      if (std::find(roles.begin(), roles.end(), u.access_role) != roles.end()) out.push_back(&u);
+    return out;
+  }
+
+ private:
+  const match::LeverSnapshot& s_;
+};
+
 /// Whether the reason comes from being named on this candidate's process (kept on confidential
 /// postings) rather than from a role or a wider circle.
 bool named_reason(AccessReason r, const AccessPolicy& policy) {
@@ -51,10 +83,8 @@ bool named_reason(AccessReason r, const AccessPolicy& policy) {
   return false;
 }
 
-}  // namespace
-
-AccessDecision decide_access(const match::LeverSnapshot& snap, const match::MatchResult& result,
-                             const AccessPolicy& policy) {
+template <class Lookup>
+AccessDecision decide(const Lookup& look, const match::MatchResult& result, const AccessPolicy& policy) {
   AccessDecision out;
   out.call_id = result.call_id;
   out.matched = result.status == match::MatchStatus::matched;
@@ -69,20 +99,20 @@ AccessDecision decide_access(const match::LeverSnapshot& snap, const match::Matc
 
   // Unmatched calls: only the triage roles (and the always-allowed) may look.
   if (!out.matched) {
-    for (const auto& u : snap.users)
-      if (contains(policy.unmatched_roles, u.access_role)) add(u.id, AccessReason::admin_role);
+    for (const User* u : look.users_with_roles(policy.unmatched_roles)) add(u->id, AccessReason::admin_role);
     for (const auto& id : policy.always_allow) add(id, AccessReason::always_allowed);
   } else {
-    const Opportunity* opp = by_id(snap.opportunities, out.opportunity_id);
-    const Interview* iv = result.interview_id ? by_id(snap.interviews, *result.interview_id) : nullptr;
+    const Opportunity* opp = look.opportunity(out.opportunity_id);
+    const Interview* iv = result.interview_id ? look.interview(*result.interview_id) : nullptr;
     std::string panel_id = result.panel_id.value_or(iv && iv->panel ? *iv->panel : std::string());
+    const auto panel_ivs = look.panel_interviews(panel_id);  // empty for an empty id
 
     // The posting: the interview's, else the opportunity's application.
     if (iv && !iv->postings.empty()) out.posting_id = iv->postings.front().id;
     if (out.posting_id.empty() && !panel_id.empty())
-      for (const auto& other : snap.interviews)
-        if (other.panel == panel_id && !other.postings.empty()) {
-          out.posting_id = other.postings.front().id;
+      for (const Interview* other : panel_ivs)
+        if (!other->postings.empty()) {
+          out.posting_id = other->postings.front().id;
           break;
         }
     if (out.posting_id.empty() && opp)
@@ -91,7 +121,7 @@ AccessDecision decide_access(const match::LeverSnapshot& snap, const match::Matc
           out.posting_id = app.object->posting->id;
           break;
         }
-    const Posting* posting = by_id(snap.postings, out.posting_id);
+    const Posting* posting = look.posting(out.posting_id);
     // A posting the snapshot does not hold is most often one the key may not see (confidential
     // postings are hidden without confidential access): fail closed, not open.
     const bool posting_unknown = !out.posting_id.empty() && !posting;
@@ -101,12 +131,12 @@ AccessDecision decide_access(const match::LeverSnapshot& snap, const match::Matc
     if (policy.interviewers && iv)
       for (const auto& who : iv->interviewers) add(who.id, AccessReason::interviewer);
     if (policy.panel_interviewers && !panel_id.empty()) {
-      for (const auto& other : snap.interviews)
-        if (other.panel == panel_id && (!iv || other.id != iv->id))
-          for (const auto& who : other.interviewers) add(who.id, AccessReason::panel_interviewer);
+      for (const Interview* other : panel_ivs)
+        if (!iv || other->id != iv->id)
+          for (const auto& who : other->interviewers) add(who.id, AccessReason::panel_interviewer);
       // A debrief links to a panel, not an interview: its interviewers are the panel's.
       if (!iv && policy.interviewers)
-        if (const Panel* p = by_id(snap.panels, panel_id))
+        if (const Panel* p = look.panel(panel_id))
           for (const auto& piv : p->interviews)
             for (const auto& who : piv.interviewers) add(who.id, AccessReason::panel_interviewer);
     }
@@ -117,15 +147,13 @@ AccessDecision decide_access(const match::LeverSnapshot& snap, const match::Matc
       add(posting->hiring_manager->id, AccessReason::posting_hiring_manager);
     if (posting && policy.posting_owner && posting->owner) add(posting->owner->id, AccessReason::posting_owner);
     const auto& roles = out.confidential ? policy.confidential_roles : policy.admin_roles;
-    for (const auto& u : snap.users)
-      if (contains(roles, u.access_role)) add(u.id, AccessReason::admin_role);
+    for (const User* u : look.users_with_roles(roles)) add(u->id, AccessReason::admin_role);
     for (const auto& id : policy.always_allow) add(id, AccessReason::always_allowed);
 
     if (out.confidential) {
-      for (const auto& u : snap.users)
-        if (u.active() && contains(policy.admin_roles, u.access_role) && !contains(policy.confidential_roles, u.access_role) &&
-            !reasons.contains(u.id))
-          out.excluded.push_back(fmt::format("{}: {} role on a confidential posting", u.id, u.access_role));
+      for (const User* u : look.users_with_roles(policy.admin_roles))
+        if (u->active() && !contains(policy.confidential_roles, u->access_role) && !reasons.contains(u->id))
+          out.excluded.push_back(fmt::format("{}: {} role on a confidential posting", u->id, u->access_role));
       for (auto it = reasons.begin(); it != reasons.end();) {
         auto& rs = it->second;
         bool named = std::any_of(rs.begin(), rs.end(), [&](AccessReason r) { return named_reason(r, policy); });
@@ -141,7 +169,7 @@ AccessDecision decide_access(const match::LeverSnapshot& snap, const match::Matc
   }
 
   for (auto& [id, rs] : reasons) {
-    const User* u = by_id(snap.users, id);
+    const User* u = look.user(id);
     if (u && !u->active()) {
       out.excluded.push_back(fmt::format("{}: deactivated", id));
       continue;
@@ -160,9 +188,42 @@ AccessDecision decide_access(const match::LeverSnapshot& snap, const match::Matc
   return out;
 }
 
+/// Looks up in an AccessIndex: O(answer) per call.
+class IndexLookup {
+ public:
+  explicit IndexLookup(const AccessIndex& a) : a_(a) {}
+  const Opportunity* opportunity(std::string_view id) const { return a_.opportunity(id); }
+  const Interview* interview(std::string_view id) const { return a_.interview(id); }
+  const Posting* posting(std::string_view id) const { return a_.posting(id); }
+  const Panel* panel(std::string_view id) const { return a_.panel(id); }
+  const User* user(std::string_view id) const { return a_.user(id); }
+  std::span<const Interview* const> panel_interviews(std::string_view panel_id) const {
+    return a_.panel_interviews(panel_id);
+  }
+  std::vector<const User*> users_with_roles(std::span<const std::string> roles) const {
+    return a_.users_with_roles(roles);
+  }
+
+ private:
+  const AccessIndex& a_;
+};
+
+}  // namespace
+
+AccessDecision decide_access(const match::LeverSnapshot& snapshot, const match::MatchResult& result,
+                             const AccessPolicy& policy) {
+  return decide(ScanLookup(snapshot), result, policy);
+}
+
+AccessDecision decide_access(const AccessIndex& index, const match::MatchResult& result, const AccessPolicy& policy) {
+  return decide(IndexLookup(index), result, policy);
+}
+
 bool may_see(const AccessDecision& decision, std::string_view user_id) noexcept {
-  return std::any_of(decision.viewers.begin(), decision.viewers.end(),
-                     [&](const AccessGrant& g) { return g.user_id == user_id; });
+  // viewers are sorted by user id (they come out of an ordered map).
+  auto it = std::lower_bound(decision.viewers.begin(), decision.viewers.end(), user_id,
+                             [](const AccessGrant& g, std::string_view id) { return g.user_id < id; });
+  return it != decision.viewers.end() && it->user_id == user_id;
 }
 
 }  // namespace leverkit::integration

@@ -11,6 +11,9 @@
 // `unmatched_roles` (default: none): a guess must not leak a recording to a stranger.
 // Defaults are the documented product rules above (docs/adr/0065); every one is a field of
 // `AccessPolicy` a host can change.
+// Cost: `decide_access(snapshot, …)` scans the snapshot (O(objects) per call); for many calls
+// build an `AccessIndex` (access_index.hpp) once and pass it instead: same decisions, O(answer)
+// per call. `may_see` is a binary search over the sorted viewers.
 // Errors: none — a pure function over values; unknown user ids are reported, not dropped.
 // Thread-safety: pure function over value types.
 // Example:
@@ -80,6 +83,9 @@ struct AccessDecision {
 };
 
 AccessDecision decide_access(const match::LeverSnapshot& snapshot, const match::MatchResult& result,
+                             const AccessPolicy& policy = {});
+class AccessIndex;
+AccessDecision decide_access(const AccessIndex& index, const match::MatchResult& result,
                              const AccessPolicy& policy = {});
 
 [[nodiscard]] bool may_see(const AccessDecision& decision, std::string_view user_id) noexcept;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "leverkit/integration/access.hpp"
+#include "leverkit/integration/access_index.hpp"
 #include "leverkit/integration/sync_store.hpp"
 #include "leverkit/match/call.hpp"
 #include "leverkit/match/index.hpp"
@@ -54,6 +55,7 @@ class LiveMatcher {
  private:
   LiveMatchOptions options_;
   match::Matcher matcher_;  // owns (shares) the index built from the snapshot
+  AccessIndex access_;      // points into the matcher's snapshot (heap-held: stable across moves)
 };
 
 /// The matcher over the store's live objects (`SyncStore::load_snapshot`): no files involved.
