@@ -101,7 +101,13 @@ int main() {
   }
 
   // 1. The session keeps its tokens in a 0600 file; a real app would use its own TokenStore.
-  const auto dir = std::filesystem::temp_directory_path() / fmt::format("leverkit-connect-{}", ::getpid());
+  //    Its directory is made by mkdtemp: a fresh 0700 directory with an unpredictable name, so no
+  //    other user can have planted a file or link where the tokens go.
+  std::string dir_template = (std::filesystem::temp_directory_path() / "leverkit-connect-XXXXXX").string();
+  if (::mkdtemp(dir_template.data()) == nullptr)
+    return fail(leverkit::Error(leverkit::Errc::io_error, fmt::format("cannot create a session directory in {}",
+                                                                      std::filesystem::temp_directory_path().string())));
+  const std::filesystem::path dir = dir_template;
   const std::string file = (dir / "session.json").string();
   auto session = leverkit::OAuthSession::create(config, std::make_shared<leverkit::FileTokenStore>(file));
   if (!session) return fail(session.error());

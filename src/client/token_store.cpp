@@ -24,6 +24,10 @@ Error io(std::string_view what, const std::string& path) {
   return Error(Errc::io_error, fmt::format("token store {}: {}: {}", path, what, std::strerror(errno)));
 }
 
+Error refused(const std::string& path, std::string_view why) {
+  return Error(Errc::io_error, fmt::format("token store {}: {}; refused", path, why));
+}
+
 struct Fd {
   int fd = -1;
   ~Fd() {
@@ -119,11 +123,22 @@ int MemoryTokenStore::saves() const {
 FileTokenStore::FileTokenStore(std::string path) : path_(std::move(path)) {}
 
 Result<std::optional<TokenSet>> FileTokenStore::read_unlocked() const {
-  Fd f{::open(path_.c_str(), O_RDONLY | O_CLOEXEC)};
+  // O_NOFOLLOW: a link planted in a shared directory must not choose whose tokens we use.
+  // O_NONBLOCK: a FIFO in its place must not hang the session (refused below as not a file).
+  Fd f{::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)};
   if (f.fd < 0) {
     if (errno == ENOENT) return std::optional<TokenSet>{};
+    if (errno == ELOOP) return refused(path_, "is a symbolic link");
     return io("cannot open", path_);
   }
+  struct stat st {};
+  if (::fstat(f.fd, &st) != 0) return io("cannot stat", path_);
+  if (!S_ISREG(st.st_mode)) return refused(path_, "is not a regular file");
+  if (st.st_uid != ::geteuid())
+    return refused(path_, fmt::format("is owned by uid {}, not by this process's user (uid {})", st.st_uid, ::geteuid()));
+  if ((st.st_mode & 077) != 0)
+    return refused(path_, fmt::format("has mode {:o}: group or others may read or replace the tokens (chmod 600 it)",
+                                      st.st_mode & 0777));
   std::string text;
   char buf[4096];
   while (true) {
@@ -193,7 +208,8 @@ class FileLock {
       if (std::filesystem::create_directories(p.parent_path(), ec))
         std::filesystem::permissions(p.parent_path(), std::filesystem::perms::owner_all, ec);
     }
-    fd_.fd = ::open((path + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    // O_NOFOLLOW: a planted "<path>.lock" link must not make us create or lock someone's file.
+    fd_.fd = ::open((path + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd_.fd >= 0) {
       while (::flock(fd_.fd, LOCK_EX) != 0 && errno == EINTR) {
       }

@@ -8,7 +8,12 @@
 // processes sharing one file never both spend the same refresh token.
 // `MemoryTokenStore` keeps the set in memory; `FileTokenStore` keeps it in a JSON file written
 // with mode 0600 through a temporary file and rename(2), locked with flock(2) on "<path>.lock".
-// Errors: `Errc::io_error` (file cannot be read, written, locked), `Errc::decode_error` (the
+// It only reads a token file that is a regular file owned by this process's user with no group
+// or other permissions, and never follows a symbolic link at the file or its lock: in a
+// directory others can write, a planted file or link would otherwise hand the session someone
+// else's Lever grant (notes posted to their account) or a lock on a file of theirs.
+// Errors: `Errc::io_error` (file cannot be read, written, locked; a symbolic link, not a regular
+// file, another owner, or group/other permissions — each named), `Errc::decode_error` (the
 // file is not a token set, naming the field). Never the token values.
 // Thread-safety: every member is safe to call concurrently.
 // Example:

@@ -139,3 +139,73 @@ TEST_CASE("FileTokenStore: update holds an flock another process cannot take") {
   CHECK(store.load().value()->access_token == "at-child");
   for (int p : {inside[0], inside[1], release[0], release[1]}) ::close(p);
 }
+
+TEST_CASE("FileTokenStore: a symbolic link, a FIFO, another owner or a group/other mode is refused, never read") {
+  TempDir dir;
+  const fs::path file = dir.path / "session.json";
+  const fs::path planted = dir.path / "someone-elses.json";
+  {
+    FileTokenStore writer(planted.string());
+    REQUIRE(writer.save(sample("theirs")));
+  }
+  const auto refused = [&](const char* why) {
+    FileTokenStore store(file.string());
+    auto r = store.load();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == Errc::io_error);
+    CHECK(r.error().message.find(file.string()) != std::string::npos);
+    CHECK(r.error().message.find(why) != std::string::npos);
+    CHECK(r.error().message.find("at-theirs") == std::string::npos);
+    // update() reads first: it must refuse too, without calling the function.
+    bool called = false;
+    auto u = store.update([&](const std::optional<TokenSet>&) -> Result<TokenSet> {
+      called = true;
+      return sample("mine");
+    });
+    CHECK_FALSE(u);
+    CHECK_FALSE(called);
+  };
+
+  SUBCASE("symbolic link to a valid token file") {
+    fs::create_symlink(planted, file);
+    refused("is a symbolic link");
+  }
+  SUBCASE("FIFO: refused at once instead of blocking") {
+    REQUIRE(::mkfifo(file.c_str(), 0600) == 0);
+    refused("is not a regular file");
+  }
+  SUBCASE("mode 0644") {
+    fs::copy_file(planted, file);
+    REQUIRE(::chmod(file.c_str(), 0644) == 0);
+    refused("has mode 644");
+  }
+  SUBCASE("owned by another user") {
+    fs::copy_file(planted, file);
+    if (::geteuid() != 0) {
+      MESSAGE("not root: cannot chown a file to another user here; ownership check not exercised");
+      return;
+    }
+    REQUIRE(::chown(file.c_str(), 65534, 65534) == 0);
+    refused("is owned by uid 65534");
+  }
+}
+
+TEST_CASE("FileTokenStore: a symbolic link at the lock path is refused and its target left alone") {
+  TempDir dir;
+  const fs::path file = dir.path / "session.json";
+  const fs::path victim = dir.path / "victim.txt";
+  {
+    std::ofstream out(victim);
+    out << "do not touch";
+  }
+  fs::create_symlink(victim, file.string() + ".lock");
+  FileTokenStore store(file.string());
+  auto r = store.save(sample("1"));
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == Errc::io_error);
+  CHECK(r.error().message.find("cannot lock") != std::string::npos);
+  CHECK_FALSE(fs::exists(file));
+  std::ifstream in(victim);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text == "do not touch");
+}
