@@ -220,10 +220,10 @@ AccessDecision decide_access(const AccessIndex& index, const match::MatchResult&
 }
 
 bool may_see(const AccessDecision& decision, std::string_view user_id) noexcept {
-  // viewers are sorted by user id (they come out of an ordered map).
-  auto it = std::lower_bound(decision.viewers.begin(), decision.viewers.end(), user_id,
-                             [](const AccessGrant& g, std::string_view id) { return g.user_id < id; });
-  return it != decision.viewers.end() && it->user_id == user_id;
+  // A scan, not a binary search: a host may append viewers of its own, and an unsorted list must
+  // still answer right. Viewer lists are short (the people on one candidate's process).
+  return std::any_of(decision.viewers.begin(), decision.viewers.end(),
+                     [&](const AccessGrant& g) { return g.user_id == user_id; });
 }
 
 }  // namespace leverkit::integration

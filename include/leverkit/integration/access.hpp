@@ -13,7 +13,7 @@
 // `AccessPolicy` a host can change.
 // Cost: `decide_access(snapshot, …)` scans the snapshot (O(objects) per call); for many calls
 // build an `AccessIndex` (access_index.hpp) once and pass it instead: same decisions, O(answer)
-// per call. `may_see` is a binary search over the sorted viewers.
+// per call.
 // Errors: none — a pure function over values; unknown user ids are reported, not dropped.
 // Thread-safety: pure function over value types.
 // Example:

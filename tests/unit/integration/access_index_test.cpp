@@ -224,3 +224,14 @@ TEST_CASE("may_see: true for exactly the viewers of a decision") {
   }
   CHECK(checked > 1000);
 }
+
+TEST_CASE("may_see: a viewer a host appends out of order is still seen") {
+  li::AccessDecision d;
+  d.viewers.push_back({.user_id = "m"});
+  d.viewers.push_back({.user_id = "z"});
+  d.viewers.push_back({.user_id = "a"});  // appended by the host: the list is no longer sorted
+  CHECK(li::may_see(d, "a"));
+  CHECK(li::may_see(d, "m"));
+  CHECK(li::may_see(d, "z"));
+  CHECK_FALSE(li::may_see(d, "b"));
+}
