@@ -1,6 +1,7 @@
 // leverkit::integration bindings (only when that layer is built; see ADR 0070 and 0072): the
 // connection check, the sync store and sync, the schedule and employee feeds, live matching with
-// access decisions, recorded calls, the write journal and the write-back, and the end-to-end flow.
+// access decisions, recorded calls, the write journal and the write-back, the end-to-end flow, and
+// webhook deliveries.
 //
 // GIL: every call that does network, SQLite or engine work runs with the GIL released. Python
 // callbacks (sync progress, the flow's review and event callbacks) may be invoked from C++ worker
@@ -19,6 +20,7 @@ void bind_integration(nb::module_& m) {
   // Registration order matters (a type must exist before a signature names it): sync first.
   integration_bindings::bind_sync(m);
   integration_bindings::bind_flow(m);
+  integration_bindings::bind_webhooks(m);
 }
 
 #else

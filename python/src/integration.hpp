@@ -1,5 +1,5 @@
 // Private to the Python bindings: what the integration binding files (integration.cpp,
-// integration_sync.cpp, integration_flow.cpp) share — the callback-error carrier, the owned copies
+// integration_sync.cpp, integration_flow.cpp, integration_webhook.cpp) share — the callback-error carrier, the owned copies
 // handed to Python callbacks, and call conversions. GIL rules: see integration.cpp.
 #pragma once
 
@@ -100,6 +100,8 @@ inline std::vector<RecordedCall> to_recorded(nb::iterable calls) {
 void bind_sync(nb::module_& m);
 /// Access, live matching, recorded calls, write journal and write-back, the flow (integration_flow.cpp).
 void bind_flow(nb::module_& m);
+/// Webhook deliveries into the store, and the signature helper (integration_webhook.cpp).
+void bind_webhooks(nb::module_& m);
 
 }  // namespace integration_bindings
 }  // namespace leverkit::py

@@ -87,6 +87,16 @@ def oauth(server: str) -> leverkit.Client:
     return leverkit.Client(leverkit.OAuthCredentials(session), base_url=server + "/v1")
 
 
+def webhook(client: leverkit.Client, store: leverkit.SyncStore, body: bytes) -> int:
+    rx = leverkit.WebhookReceiver(client, store, ["signing-token"], tolerance=datetime.timedelta(minutes=10))
+    result: leverkit.WebhookResult = rx.handle(body)
+    kind: leverkit.WebhookEventType = result.type
+    interview: Optional[str] = result.data.interview_id
+    signature: str = leverkit.sign_webhook("signing-token", result.delivery.token, result.delivery.triggered_at)
+    print(kind, interview, signature)
+    return 200 if result.replay or result.applied else 202
+
+
 def main() -> None:
     client = leverkit.Client(leverkit.ApiKeyCredentials("k"), base_url="http://127.0.0.1:1/v1")
     names(client)
