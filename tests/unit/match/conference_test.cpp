@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "leverkit/match/conference.hpp"
 
 using namespace leverkit::match;
@@ -94,6 +96,33 @@ TEST_CASE("dial-ins: the conference digits are the key, never the bridge") {
   auto a = extract_conference("+16465588656,,11111111111#");
   auto b = extract_conference("+16465588656,,22222222222#");
   CHECK(a.dial_ins[0].key() != b.dial_ins[0].key());
+}
+
+TEST_CASE("long text: every distinct item once, in order of first appearance; labels in any case") {
+  // 300 invitations, each pasted twice (as a forwarded thread does), with labels in upper case
+  // on the second copy: 300 links, 300 dial-ins, first-seen order, the second copy adds nothing.
+  std::string text;
+  for (int i = 0; i < 300; ++i) {
+    const std::string id = std::to_string(84'000'000'000LL + i * 7'919LL);
+    const std::string invite = "Join https://acme.zoom.us/j/" + id + "\nMeeting ID: " + id + "\n";
+    std::string shouted = invite;
+    shouted.replace(shouted.find("Meeting ID"), 10, "MEETING ID");
+    text += invite + "Agenda item " + std::to_string(i) + ".\n" + shouted;
+  }
+  text += "Call the candidate: (415) 555-0132, or (415) 555-0132 again, or (212) 555-0199.";
+  auto info = extract_conference(text);
+  REQUIRE(info.links.size() == 300);
+  REQUIRE(info.dial_ins.size() == 300);
+  for (int i = 0; i < 300; ++i) {
+    const std::string id = std::to_string(84'000'000'000LL + i * 7'919LL);
+    CHECK(info.links[static_cast<std::size_t>(i)].key == "zoom:" + id);
+    CHECK(info.dial_ins[static_cast<std::size_t>(i)].conference_digits == id);
+  }
+  CHECK(info.phones.empty());  // a bridge context (meeting ids) makes bare numbers not a person's phone
+  auto phones = extract_conference("Call (415) 555-0132, or (415) 555-0132 again, or (212) 555-0199.");
+  REQUIRE(phones.phones.size() == 2);
+  CHECK(phones.phones[0] == "(415) 555-0132");
+  CHECK(phones.phones[1] == "(212) 555-0199");
 }
 
 TEST_CASE("a bare phone number is a person's phone, dates are not phones") {
