@@ -98,7 +98,7 @@ TEST_CASE("dial-ins: the conference digits are the key, never the bridge") {
   CHECK(a.dial_ins[0].key() != b.dial_ins[0].key());
 }
 
-TEST_CASE("long text: every distinct item once, in order of first appearance; labels in any case") {
+TEST_CASE("long text: every distinct item once, in order of first appearance, labels in any case") {
   // 300 invitations, each pasted twice (as a forwarded thread does), with labels in upper case
   // on the second copy: 300 links, 300 dial-ins, first-seen order, the second copy adds nothing.
   std::string text;
