@@ -57,12 +57,6 @@ struct ReplyDeleter {
 };
 using Reply = std::unique_ptr<redisReply, ReplyDeleter>;
 
-struct ContextDeleter {
-  void operator()(redisContext* c) const noexcept {
-    if (c) redisFree(c);
-  }
-};
-
 timeval to_timeval(std::chrono::milliseconds ms) {
   timeval tv{};
   tv.tv_sec = static_cast<decltype(tv.tv_sec)>(ms.count() / 1000);
@@ -77,6 +71,14 @@ struct RedisRateLimiter::Impl {
   std::shared_ptr<Clock> clock;
   std::shared_ptr<Sleeper> sleeper;
   std::string where;  // "127.0.0.1:6379" for messages (no password)
+
+  // Nested rather than file-local: a member's type from an anonymous namespace is an error
+  // (-Wsubobject-linkage) once this file is compiled inside a unity batch.
+  struct ContextDeleter {
+    void operator()(redisContext* c) const noexcept {
+      if (c) redisFree(c);
+    }
+  };
 
   std::mutex mutex;
   std::unique_ptr<redisContext, ContextDeleter> ctx;

@@ -9,6 +9,7 @@
 
 #include "leverkit/client/client.hpp"
 #include "leverkit/sandbox/server.hpp"
+#include "resources_env.hpp"
 
 namespace sbx = leverkit::sandbox;
 using leverkit::Errc;
@@ -37,16 +38,7 @@ struct Env {
   sbx::Server server;
 };
 
-template <class P>
-auto collect(P&& paginator) {
-  using T = typename std::remove_cvref_t<decltype(*paginator.begin())>::value_type;
-  std::vector<T> out;
-  for (auto&& r : paginator) {
-    REQUIRE_MESSAGE(r.has_value(), (r.has_value() ? std::string() : r.error().to_string()));
-    out.push_back(std::move(r).value());
-  }
-  return out;
-}
+using resources_test::collect;  // one definition: unity builds put the suites in one TU
 
 }  // namespace
 

@@ -35,8 +35,8 @@ void audit(std::string_view, std::string_view text) noexcept {
   }
 }
 
-struct Env {
-  explicit Env(sbx::ServerOptions o = defaults()) : server(std::move(o)) {
+struct OAuthEnv {
+  explicit OAuthEnv(sbx::ServerOptions o = defaults()) : server(std::move(o)) {
     {
       std::lock_guard lock(audit_mutex);
       audited.clear();
@@ -45,7 +45,7 @@ struct Env {
     REQUIRE(server.start().has_value());
   }
   // The sweep: no 8-character fragment of the client secret or of any token the test saw.
-  ~Env() {
+  ~OAuthEnv() {
     testing::set_text_audit(nullptr);
     std::lock_guard lock(audit_mutex);
     std::size_t hits = 0;
@@ -117,7 +117,7 @@ struct Env {
 }  // namespace
 
 TEST_CASE("OAuth: authorize URL (random state, audience, scopes with offline_access), state checked, code exchanged") {
-  Env env;
+  OAuthEnv env;
   auto store = std::make_shared<MemoryTokenStore>();
   auto config = env.config();
   config.scopes = {"stages:read:admin", "notes:read:admin"};
@@ -166,7 +166,7 @@ TEST_CASE("OAuth: authorize URL (random state, audience, scopes with offline_acc
 }
 
 TEST_CASE("OAuth: every refresh rotates and is stored before use / an old refresh token kills the grant → auth_failed, reconnect, no loop") {
-  Env env;
+  OAuthEnv env;
   auto clock = std::make_shared<testing::FakeClock>();
   auto store = std::make_shared<MemoryTokenStore>();
   auto config = env.config();
@@ -223,7 +223,7 @@ TEST_CASE("OAuth: every refresh rotates and is stored before use / an old refres
 }
 
 TEST_CASE("OAuth: 32 threads on an expired access token cause exactly one refresh") {
-  Env env;
+  OAuthEnv env;
   auto connect_store = std::make_shared<MemoryTokenStore>();
   env.connected(connect_store, env.config());
   TokenSet expired = connect_store->load().value().value();
@@ -254,7 +254,7 @@ TEST_CASE("OAuth: 32 threads on an expired access token cause exactly one refres
 }
 
 TEST_CASE("OAuth: a grant revoked server-side → 401 → one refresh attempt → auth_failed with a reconnect message") {
-  Env env;
+  OAuthEnv env;
   auto store = std::make_shared<MemoryTokenStore>();
   auto session = env.connected(store, env.config());
   auto client = env.client(session);
@@ -272,7 +272,7 @@ TEST_CASE("OAuth: a grant revoked server-side → 401 → one refresh attempt �
 }
 
 TEST_CASE("OAuth: disconnect clears the store, connecting again revives the session") {
-  Env env;
+  OAuthEnv env;
   auto store = std::make_shared<MemoryTokenStore>();
   auto session = env.connected(store, env.config());
   auto client = env.client(session);
@@ -290,7 +290,7 @@ TEST_CASE("OAuth: disconnect clears the store, connecting again revives the sess
 }
 
 TEST_CASE("OAuth: a wrong client secret is auth_failed / endpoints per environment") {
-  Env env;
+  OAuthEnv env;
   auto config = env.config();
   config.client_secret = "definitely-wrong-secret";
   env.secrets.push_back(config.client_secret);

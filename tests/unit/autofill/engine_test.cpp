@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "form_field.hpp"
 #include "leverkit/autofill/autofill.hpp"
 #include "leverkit/autofill/form_json.hpp"
 
@@ -11,15 +12,6 @@ using namespace leverkit;
 using namespace leverkit::autofill;
 
 namespace {
-
-FormField field(std::string id, FieldType t, std::string text, std::vector<std::string> options = {}) {
-  FormField f;
-  f.id = std::move(id);
-  f.type = t;
-  f.text = std::move(text);
-  for (auto& o : options) f.options.push_back(FieldOption{std::move(o), std::nullopt});
-  return f;
-}
 
 const FieldOutcome& outcome(const Draft& d, std::string_view id) {
   for (const auto& f : d.fields)

@@ -97,7 +97,7 @@ TEST_CASE("Notes: headings and keys become topics, code blocks are kept verbatim
 }
 
 namespace {
-FormField field(FieldType t, std::string text, std::vector<std::string> options = {}) {
+FormField typed_field(FieldType t, std::string text, std::vector<std::string> options = {}) {
   FormField f;
   f.type = t;
   f.text = std::move(text);
@@ -107,30 +107,30 @@ FormField field(FieldType t, std::string text, std::vector<std::string> options 
 }  // namespace
 
 TEST_CASE("Classifier: types, rating option sets, sensitive topics, quality words, vague labels") {
-  CHECK(classify_field(field(FieldType::score_system, "Overall")).cls == FieldClass::evaluative_type);
-  CHECK(classify_field(field(FieldType::score, "Thumbs")).cls == FieldClass::evaluative_type);
-  CHECK(classify_field(field(FieldType::scorecard, "Skills")).cls == FieldClass::evaluative_type);
-  CHECK(classify_field(field(FieldType::dropdown, "Coding", {"1", "2", "3", "4"})).cls == FieldClass::evaluative_options);
-  CHECK(classify_field(field(FieldType::dropdown, "Verdict", {"Strong hire", "Hire", "No hire"})).cls == FieldClass::evaluative_options);
-  CHECK(classify_field(field(FieldType::dropdown, "Bar", {"Exceeds expectations", "Meets expectations", "Below"})).cls == FieldClass::evaluative_options);
+  CHECK(classify_field(typed_field(FieldType::score_system, "Overall")).cls == FieldClass::evaluative_type);
+  CHECK(classify_field(typed_field(FieldType::score, "Thumbs")).cls == FieldClass::evaluative_type);
+  CHECK(classify_field(typed_field(FieldType::scorecard, "Skills")).cls == FieldClass::evaluative_type);
+  CHECK(classify_field(typed_field(FieldType::dropdown, "Coding", {"1", "2", "3", "4"})).cls == FieldClass::evaluative_options);
+  CHECK(classify_field(typed_field(FieldType::dropdown, "Verdict", {"Strong hire", "Hire", "No hire"})).cls == FieldClass::evaluative_options);
+  CHECK(classify_field(typed_field(FieldType::dropdown, "Bar", {"Exceeds expectations", "Meets expectations", "Below"})).cls == FieldClass::evaluative_options);
   // a numeric bucket set is not a rating scale
-  CHECK(classify_field(field(FieldType::dropdown, "Years of experience", {"0-2 years", "3-5 years", "6+ years"})).cls == FieldClass::objective);
-  CHECK(classify_field(field(FieldType::text, "Candidate's age")).cls == FieldClass::sensitive);
-  CHECK(classify_field(field(FieldType::text, "Salary history")).cls == FieldClass::sensitive);
-  CHECK(classify_field(field(FieldType::text, "What does the candidate currently earn?")).cls == FieldClass::sensitive);
-  CHECK(classify_field(field(FieldType::yes_no, "Does the candidate have children?")).cls == FieldClass::sensitive);
-  CHECK(classify_field(field(FieldType::text, "Salary expectations")).cls == FieldClass::objective);
-  CHECK(classify_field(field(FieldType::yes_no, "Does the candidate have strong Python skills?")).cls == FieldClass::subjective);
-  CHECK(classify_field(field(FieldType::yes_no, "Has the candidate used Python professionally?")).cls == FieldClass::objective);
-  CHECK(classify_field(field(FieldType::textarea, "General thoughts")).cls == FieldClass::subjective);
-  CHECK(classify_field(field(FieldType::textarea, "Would you hire this person?")).cls == FieldClass::subjective);
-  CHECK(classify_field(field(FieldType::textarea, "Notes")).cls == FieldClass::vague);
-  CHECK(classify_field(field(FieldType::text, "Other")).cls == FieldClass::vague);
-  CHECK(classify_field(field(FieldType::textarea, "Anything else?")).cls == FieldClass::vague);
-  CHECK(classify_field(field(FieldType::text, "Highest level of education")).cls == FieldClass::objective);
-  CHECK(classify_field(field(FieldType::text, "Favourite colour")).cls == FieldClass::unclassified);
-  CHECK(classify_field(field(FieldType::text, "Why does the candidate want to join our company?")).cls == FieldClass::unclassified);
-  auto c = classify_field(field(FieldType::date, "Earliest start date"));
+  CHECK(classify_field(typed_field(FieldType::dropdown, "Years of experience", {"0-2 years", "3-5 years", "6+ years"})).cls == FieldClass::objective);
+  CHECK(classify_field(typed_field(FieldType::text, "Candidate's age")).cls == FieldClass::sensitive);
+  CHECK(classify_field(typed_field(FieldType::text, "Salary history")).cls == FieldClass::sensitive);
+  CHECK(classify_field(typed_field(FieldType::text, "What does the candidate currently earn?")).cls == FieldClass::sensitive);
+  CHECK(classify_field(typed_field(FieldType::yes_no, "Does the candidate have children?")).cls == FieldClass::sensitive);
+  CHECK(classify_field(typed_field(FieldType::text, "Salary expectations")).cls == FieldClass::objective);
+  CHECK(classify_field(typed_field(FieldType::yes_no, "Does the candidate have strong Python skills?")).cls == FieldClass::subjective);
+  CHECK(classify_field(typed_field(FieldType::yes_no, "Has the candidate used Python professionally?")).cls == FieldClass::objective);
+  CHECK(classify_field(typed_field(FieldType::textarea, "General thoughts")).cls == FieldClass::subjective);
+  CHECK(classify_field(typed_field(FieldType::textarea, "Would you hire this person?")).cls == FieldClass::subjective);
+  CHECK(classify_field(typed_field(FieldType::textarea, "Notes")).cls == FieldClass::vague);
+  CHECK(classify_field(typed_field(FieldType::text, "Other")).cls == FieldClass::vague);
+  CHECK(classify_field(typed_field(FieldType::textarea, "Anything else?")).cls == FieldClass::vague);
+  CHECK(classify_field(typed_field(FieldType::text, "Highest level of education")).cls == FieldClass::objective);
+  CHECK(classify_field(typed_field(FieldType::text, "Favourite colour")).cls == FieldClass::unclassified);
+  CHECK(classify_field(typed_field(FieldType::text, "Why does the candidate want to join our company?")).cls == FieldClass::unclassified);
+  auto c = classify_field(typed_field(FieldType::date, "Earliest start date"));
   CHECK(c.cls == FieldClass::objective);
   CHECK(c.concept_hint == Concept::start_date);
   CHECK_FALSE(c.reason.empty());

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "form_field.hpp"
 #include "detail/readers.hpp"
 #include "detail/text.hpp"
 #include "leverkit/autofill/autofill.hpp"
@@ -14,15 +15,6 @@ using namespace leverkit::autofill;
 namespace detail = leverkit::autofill::detail;
 
 namespace {
-
-FormField field(std::string id, FieldType t, std::string text, std::vector<std::string> options = {}) {
-  FormField f;
-  f.id = std::move(id);
-  f.type = t;
-  f.text = std::move(text);
-  for (auto& o : options) f.options.push_back(FieldOption{std::move(o), std::nullopt});
-  return f;
-}
 
 // One draft from a speaker-lines transcript (Ana = candidate, Tom = interviewer) and/or notes.
 Draft draft(std::vector<FormField> fields, std::string transcript, std::string notes = {}) {

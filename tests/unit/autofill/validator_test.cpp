@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "form_field.hpp"
 #include "detail/prepared.hpp"
 #include "detail/validator.hpp"
 #include "leverkit/autofill/autofill.hpp"
@@ -14,15 +15,6 @@ using namespace leverkit::autofill;
 using namespace leverkit::autofill::detail;
 
 namespace {
-
-FormField field(std::string id, FieldType t, std::string text, std::vector<std::string> options = {}) {
-  FormField f;
-  f.id = std::move(id);
-  f.type = t;
-  f.text = std::move(text);
-  for (auto& o : options) f.options.push_back(FieldOption{std::move(o), std::nullopt});
-  return f;
-}
 
 Prepared prepared() {
   Transcript t;

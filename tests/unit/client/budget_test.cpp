@@ -16,7 +16,6 @@ using testing::json_response;
 
 namespace {
 
-std::string sample(const std::string& name) { return lever_sample(name); }
 
 constexpr const char* interview_id = "32b7bf78-4592-4a56-b313-3e31ed25ea00";
 constexpr const char* note_id = "dafc52cc-2eba-4542-92ba-1f17685df17b";
@@ -59,7 +58,7 @@ UpdateInterviewFieldsRequest move_to_zoom() {
 
 TEST_CASE("update_interview_fields: the PUT gets only what the GET left of the one budget") {
   SlowLever lever;
-  lever.get_body = lever.put_body = sample("interview.json");
+  lever.get_body = lever.put_body = lever_sample("interview.json");
   lever.get_cost = 700ms;
   const auto start = lever.clock->now();
   auto r = lever.client.update_interview_fields(move_to_zoom(), {.timeout = 1000ms});
@@ -75,7 +74,7 @@ TEST_CASE("update_interview_fields: the PUT gets only what the GET left of the o
 
 TEST_CASE("update_interview_fields: a GET that spends the budget ends the call before the PUT") {
   SlowLever lever;
-  lever.get_body = lever.put_body = sample("interview.json");
+  lever.get_body = lever.put_body = lever_sample("interview.json");
   lever.get_cost = 1000ms;
   auto r = lever.client.update_interview_fields(move_to_zoom(), {.timeout = 1000ms});
   REQUIRE_FALSE(r);
@@ -89,7 +88,7 @@ TEST_CASE("update_interview_fields: a GET that spends the budget ends the call b
 
 TEST_CASE("update_interview_fields: without CallOptions::timeout the client's default is the one budget") {
   SlowLever lever;
-  lever.get_body = lever.put_body = sample("interview.json");
+  lever.get_body = lever.put_body = lever_sample("interview.json");
   lever.get_cost = ClientOptions{}.default_timeout;  // the GET spends all of the default budget
   auto r = lever.client.update_interview_fields(move_to_zoom());
   REQUIRE_FALSE(r);
@@ -100,7 +99,7 @@ TEST_CASE("update_interview_fields: without CallOptions::timeout the client's de
 TEST_CASE("update_note: the read-back GET shares the PUT's budget") {
   SlowLever lever;
   lever.put_body = std::string(R"({"data":{"noteId":")") + note_id + R"("}})";
-  lever.get_body = sample("note.json");
+  lever.get_body = lever_sample("note.json");
   lever.put_cost = 400ms;
   const auto start = lever.clock->now();
   auto r = lever.client.update_note({.opportunity_id = "o1", .note_id = note_id, .body = {.values = {{.value = "edited"}}}},
@@ -117,7 +116,7 @@ TEST_CASE("update_note: the read-back GET shares the PUT's budget") {
 TEST_CASE("update_note: a PUT that spends the budget ends the call before the read-back") {
   SlowLever lever;
   lever.put_body = std::string(R"({"data":{"noteId":")") + note_id + R"("}})";
-  lever.get_body = sample("note.json");
+  lever.get_body = lever_sample("note.json");
   lever.put_cost = 1500ms;  // a slow reply that still arrived: the write happened
   auto r = lever.client.update_note({.opportunity_id = "o1", .note_id = note_id, .body = {.values = {{.value = "edited"}}}},
                                     {.timeout = 1000ms});
@@ -130,7 +129,7 @@ TEST_CASE("update_note: a PUT that spends the budget ends the call before the re
 
 TEST_CASE("a one-request method keeps its whole budget (the shared deadline changes only composites)") {
   SlowLever lever;
-  lever.get_body = sample("interview.json");
+  lever.get_body = lever_sample("interview.json");
   auto r = lever.client.get_interview({.opportunity_id = "o1", .interview_id = interview_id}, {.timeout = 1000ms});
   REQUIRE(r);
   REQUIRE(lever.fake->timeouts().size() == 1);

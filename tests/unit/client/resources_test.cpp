@@ -13,7 +13,6 @@ using testing::json_response;
 
 namespace {
 
-std::string sample(const std::string& name) { return lever_sample(name); }
 
 struct Env {
   std::shared_ptr<testing::FakeClock> clock = std::make_shared<testing::FakeClock>();
@@ -61,7 +60,7 @@ TEST_CASE("interview writes require perform_as and a valid body before anything 
 
 TEST_CASE("create_interview posts the encoded body with perform_as and decodes Lever's reply") {
   Env e;
-  e.fake->on(HttpMethod::post, "/v1/opportunities/o1/interviews", json_response(201, sample("interview.json")));
+  e.fake->on(HttpMethod::post, "/v1/opportunities/o1/interviews", json_response(201, lever_sample("interview.json")));
   const InterviewCreate body = valid_interview();
   auto r = e.client.create_interview({.opportunity_id = "o1", .perform_as = "user 1", .body = body});
   REQUIRE(r);
@@ -75,7 +74,7 @@ TEST_CASE("create_interview posts the encoded body with perform_as and decodes L
 
 TEST_CASE("update_interview_fields reads, merges only the edit, and writes the whole interview") {
   Env e;
-  const std::string current = sample("interview.json");
+  const std::string current = lever_sample("interview.json");
   e.fake->on(HttpMethod::get, "/v1/opportunities/o1/interviews/32b7bf78-4592-4a56-b313-3e31ed25ea00",
              json_response(200, current));
   e.fake->on(HttpMethod::put, "/v1/opportunities/o1/interviews/32b7bf78-4592-4a56-b313-3e31ed25ea00",
@@ -128,7 +127,7 @@ TEST_CASE("deletes send DELETE with perform_as and accept 204") {
 
 TEST_CASE("list_feedback drops deleted forms unless asked for them") {
   Env e;
-  std::string doc = sample("feedback.json");
+  std::string doc = lever_sample("feedback.json");
   // The sample (a deleted form, as Lever still returns it) and the same form not deleted.
   auto open = doc.find('{', doc.find("\"data\""));
   auto close = doc.rfind('}', doc.rfind('}') - 1);
@@ -158,7 +157,7 @@ TEST_CASE("list_feedback drops deleted forms unless asked for them") {
 
 TEST_CASE("create_note: optional perform_as, comment via note_id, Lever's real reply decodes") {
   Env e;
-  e.fake->on(HttpMethod::post, "/v1/opportunities/o1/notes", json_response(201, sample("note_create_response.json")));
+  e.fake->on(HttpMethod::post, "/v1/opportunities/o1/notes", json_response(201, lever_sample("note_create_response.json")));
   NoteCreate body{.value = "AI summary", .secret = true, .score = 3, .notify_followers = true};
   auto r = e.client.create_note({.opportunity_id = "o1", .note_id = "n0", .body = body});
   REQUIRE(r);
@@ -175,7 +174,7 @@ TEST_CASE("update_note: Lever replies with only noteId, so the note is read back
   e.fake->on(HttpMethod::put, "/v1/opportunities/o1/notes/dafc52cc-2eba-4542-92ba-1f17685df17b",
              json_response(200, R"({"data":{"noteId":"dafc52cc-2eba-4542-92ba-1f17685df17b"}})"));
   e.fake->on(HttpMethod::get, "/v1/opportunities/o1/notes/dafc52cc-2eba-4542-92ba-1f17685df17b",
-             json_response(200, sample("note.json")));
+             json_response(200, lever_sample("note.json")));
   NoteUpdate body{.values = {{.value = "edited"}}};
   auto r = e.client.update_note({.opportunity_id = "o1", .note_id = "dafc52cc-2eba-4542-92ba-1f17685df17b", .body = body});
   REQUIRE(r);
@@ -190,7 +189,7 @@ TEST_CASE("update_note: Lever replies with only noteId, so the note is read back
 TEST_CASE("opportunity changes: paths, methods, optional perform_as") {
   Env e;
   e.fake->set_handler(
-      [](const HttpRequest&) -> Result<HttpResponse> { return json_response(200, sample("opportunity.json")); });
+      [](const HttpRequest&) -> Result<HttpResponse> { return json_response(200, lever_sample("opportunity.json")); });
   REQUIRE(e.client.update_opportunity_stage({.opportunity_id = "o1", .perform_as = "u1", .body = {.stage = "offer"}}));
   CHECK(e.last().method == HttpMethod::put);
   CHECK(e.last().url == "https://api.lever.co/v1/opportunities/o1/stage?perform_as=u1");
@@ -224,7 +223,7 @@ TEST_CASE("a POST write is not repeated after a 503 (it may have been applied)")
 
 TEST_CASE("webhooks: list without hasNext ends after one page, bulk update, create decodes") {
   Env e;
-  std::string created = sample("webhook_create_response.json");
+  std::string created = lever_sample("webhook_create_response.json");
   auto open = created.find('{', created.find("\"data\""));
   auto close = created.rfind('}', created.rfind('}') - 1);
   const std::string hook = created.substr(open, close - open + 1);
@@ -249,14 +248,14 @@ TEST_CASE("webhooks: list without hasNext ends after one page, bulk update, crea
 
 TEST_CASE("templates, profile forms, contacts and applications use their paths") {
   Env e;
-  e.fake->on(HttpMethod::get, "/v1/feedback_templates", json_response(200, sample("feedback_templates_list.json")));
+  e.fake->on(HttpMethod::get, "/v1/feedback_templates", json_response(200, lever_sample("feedback_templates_list.json")));
   std::size_t n = 0;
   for (auto& t : e.client.list_feedback_templates({})) {
     REQUIRE(t);
     ++n;
   }
   CHECK(n > 0);
-  e.fake->on(HttpMethod::get, "/v1/feedback_templates/t1", json_response(200, sample("feedback_template.json")));
+  e.fake->on(HttpMethod::get, "/v1/feedback_templates/t1", json_response(200, lever_sample("feedback_template.json")));
   REQUIRE(e.client.get_feedback_template({.template_id = "t1"}));
   e.fake->set_handler([](const HttpRequest&) -> Result<HttpResponse> { return json_response(404, "{}"); });
   CHECK(e.client.get_contact({.contact_id = "c 1"}).error().code == Errc::not_found);

@@ -23,7 +23,7 @@ using testing::json_response;
 
 namespace {
 
-constexpr std::string_view key = "lk_live_Zx81QmP0vN7rT5sW2yB4cD6eF9gH3jK";
+constexpr std::string_view secret_key = "lk_live_Zx81QmP0vN7rT5sW2yB4cD6eF9gH3jK";
 
 // Any 8-character window of `secret` in `text`.
 bool has_fragment(std::string_view text, std::string_view secret) {
@@ -80,42 +80,42 @@ struct Harness {
 }  // namespace
 
 TEST_CASE("redaction: every fragment of 8+ characters, in raw, base64 (any alignment) and URL-encoded forms") {
-  const std::string k(key);
+  const std::string k(secret_key);
   for (const std::string& form :
        {k, b64(k + ":"), b64(k), b64("x" + k).substr(4), b64("xy" + k).substr(4), std::string("lk_live_Zx81QmP0%2B"),
         k.substr(5, 12), b64(k + ":").substr(3, 20)}) {
     CAPTURE(form);
     std::string text = "before " + form + " after";
-    redact_secret(text, key);
+    redact_secret(text, secret_key);
     CHECK_FALSE(has_fragment(text, k));
     CHECK_FALSE(has_fragment(text, b64(k + ":")));
     CHECK(text.starts_with("before "));
     CHECK(text.ends_with(" after"));
   }
   std::string url = "q=" + url_encode(b64(k + ":"));
-  redact_secret(url, key);
+  redact_secret(url, secret_key);
   CHECK(url == "q=[redacted]");
   std::string harmless = "GET /v1/opportunities/abc: not_found";
   const std::string before = harmless;
-  redact_secret(harmless, key);
+  redact_secret(harmless, secret_key);
   CHECK(harmless == before);
 }
 
 TEST_CASE("a long non-JSON error body is redacted before the excerpt is cut, so no partial key survives") {
   Harness h;
-  auto client = h.make(std::make_shared<ApiKeyCredentials>(std::string(key)), 1);
-  const std::string header = b64(std::string(key) + ":");
+  auto client = h.make(std::make_shared<ApiKeyCredentials>(std::string(secret_key)), 1);
+  const std::string header = b64(std::string(secret_key) + ":");
   for (std::size_t pad = 130; pad < 160; pad += 7) {
     CAPTURE(pad);
     // The base64 credential straddles the 160-character cut: the old order kept its first half.
-    std::string body = "<html>" + std::string(pad, '.') + "Authorization: Basic " + header + " raw " + std::string(key) +
+    std::string body = "<html>" + std::string(pad, '.') + "Authorization: Basic " + header + " raw " + std::string(secret_key) +
                        "</html>";
     h.fake->enqueue(json_response(502, body));
     auto r = client.get_user({.user_id = "u1"});
     REQUIRE_FALSE(r);
     CHECK(r.error().code == Errc::server_error);
     CHECK(r.error().message.find("non-JSON body") != std::string::npos);
-    CHECK_FALSE(has_fragment(r.error().to_string(), key));
+    CHECK_FALSE(has_fragment(r.error().to_string(), secret_key));
     CHECK_FALSE(has_fragment(r.error().to_string(), header));
   }
 }
@@ -125,11 +125,11 @@ class FailingCredentials final : public Credentials {
  public:
   explicit FailingCredentials(int ok_calls) : ok_calls_(ok_calls) {}
   Result<std::string> authorization(const CallOptions&) override {
-    if (ok_calls_-- > 0) return std::string("Bearer ") + std::string(key);
-    return Error(Errc::auth_failed, fmt::format("refresh with {} failed", key));
+    if (ok_calls_-- > 0) return std::string("Bearer ") + std::string(secret_key);
+    return Error(Errc::auth_failed, fmt::format("refresh with {} failed", secret_key));
   }
   std::string identity() const override { return "test:failing"; }
-  void redact(std::string& s) const override { redact_secret(s, key); }
+  void redact(std::string& s) const override { redact_secret(s, secret_key); }
 
  private:
   int ok_calls_;
@@ -145,7 +145,7 @@ TEST_CASE("a credential failure goes through the pipeline's error path: attempts
   CHECK(r.error().code == Errc::auth_failed);
   CHECK(r.error().attempts == 1);  // the 503 attempt; the second never left
   CHECK(r.error().message.starts_with("GET /v1/users/u1: "));
-  CHECK_FALSE(has_fragment(r.error().to_string(), key));
+  CHECK_FALSE(has_fragment(r.error().to_string(), secret_key));
   CHECK(h.fake->request_count() == 1);
 
   auto first = h.make(std::make_shared<FailingCredentials>(0));
@@ -153,7 +153,7 @@ TEST_CASE("a credential failure goes through the pipeline's error path: attempts
   REQUIRE_FALSE(r0);
   CHECK(r0.error().attempts == 0);
   CHECK(r0.error().not_sent);
-  CHECK_FALSE(has_fragment(r0.error().to_string(), key));
+  CHECK_FALSE(has_fragment(r0.error().to_string(), secret_key));
 }
 
 TEST_CASE("a POST that may have been written is not retryable / one refused with 429 or never sent is") {

@@ -25,21 +25,21 @@ class SelfSignedTlsServer {
   SelfSignedTlsServer() {
     ctx_ = SSL_CTX_new(TLS_server_method());
     REQUIRE(ctx_ != nullptr);
-    EVP_PKEY* key = EVP_EC_gen("P-256");
-    REQUIRE(key != nullptr);
+    EVP_PKEY* pkey = EVP_EC_gen("P-256");
+    REQUIRE(pkey != nullptr);
     X509* cert = X509_new();
     ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
     X509_gmtime_adj(X509_getm_notBefore(cert), 0);
     X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
-    X509_set_pubkey(cert, key);
+    X509_set_pubkey(cert, pkey);
     X509_NAME* name = X509_get_subject_name(cert);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("127.0.0.1"), -1, -1, 0);
     X509_set_issuer_name(cert, name);
-    REQUIRE(X509_sign(cert, key, EVP_sha256()) > 0);
+    REQUIRE(X509_sign(cert, pkey, EVP_sha256()) > 0);
     REQUIRE(SSL_CTX_use_certificate(ctx_, cert) == 1);
-    REQUIRE(SSL_CTX_use_PrivateKey(ctx_, key) == 1);
+    REQUIRE(SSL_CTX_use_PrivateKey(ctx_, pkey) == 1);
     X509_free(cert);
-    EVP_PKEY_free(key);
+    EVP_PKEY_free(pkey);
 
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};

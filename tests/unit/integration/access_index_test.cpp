@@ -18,7 +18,7 @@ using leverkit::Expandable;
 
 namespace {
 
-leverkit::User user(std::string id, std::string role, bool active = true) {
+leverkit::User make_user(std::string id, std::string role, bool active = true) {
   leverkit::User u;
   u.id = std::move(id);
   u.name = "User " + u.id;
@@ -53,8 +53,8 @@ lm::LeverSnapshot account(std::uint64_t seed) {
     if (i % 11 == 3) s.users[i].deactivated_at = leverkit::from_unix_ms(1'700'000'000'000);
   }
   // A repeated user id with another role: the first object must win in both lookups.
-  if (!s.users.empty()) s.users.push_back(user(s.users.front().id, "super admin"));
-  s.users.push_back(user("ghost-admin", "admin"));
+  if (!s.users.empty()) s.users.push_back(make_user(s.users.front().id, "super admin"));
+  s.users.push_back(make_user("ghost-admin", "admin"));
   const auto uid = [&](std::size_t k) { return s.users[k % s.users.size()].id; };
   for (std::size_t i = 0; i < s.postings.size(); ++i) {
     s.postings[i].owner = Expandable<leverkit::User>{.id = uid(i * 3 + 1)};
@@ -126,7 +126,7 @@ void require_same(const li::AccessDecision& a, const li::AccessDecision& b) {
 
 TEST_CASE("AccessIndex: lookups by id keep the first of a repeated id, and unknown or empty ids answer nothing") {
   lm::LeverSnapshot s;
-  s.users = {user("u1", "admin"), user("u2", "interviewer"), user("u1", "super admin"), user("", "admin")};
+  s.users = {make_user("u1", "admin"), make_user("u2", "interviewer"), make_user("u1", "super admin"), make_user("", "admin")};
   s.interviews = {interview("i1", "p1"), interview("i2", std::nullopt), interview("i3", "p1"), interview("i1", "p2")};
   li::AccessIndex a{s};
   REQUIRE(a.user("u1") == &s.users[0]);
@@ -151,8 +151,8 @@ TEST_CASE("AccessIndex: lookups by id keep the first of a repeated id, and unkno
 
 TEST_CASE("AccessIndex: users_with_roles answers in snapshot order, each user once however the roles are listed") {
   lm::LeverSnapshot s;
-  s.users = {user("a", "super admin"), user("b", "admin"), user("c", "interviewer"), user("d", "admin"),
-             user("e", "super admin", false)};
+  s.users = {make_user("a", "super admin"), make_user("b", "admin"), make_user("c", "interviewer"), make_user("d", "admin"),
+             make_user("e", "super admin", false)};
   li::AccessIndex a{s};
   const std::vector<std::string> both{"admin", "super admin"};
   CHECK(ids(a.users_with_roles(both)) == std::vector<std::string>{"a/super admin", "b/admin", "d/admin", "e/super admin"});

@@ -16,8 +16,8 @@ using namespace leverkit;
 
 namespace {
 
-struct Env {
-  Env() : server(options()) { REQUIRE(server.start().has_value()); }
+struct CheckEnv {
+  CheckEnv() : server(options()) { REQUIRE(server.start().has_value()); }
   static sbx::ServerOptions options() {
     sbx::ServerOptions o;
     o.opportunities = 20;
@@ -51,7 +51,7 @@ std::string browser_follow(const std::string& url) {
 }  // namespace
 
 TEST_CASE("check_connection: the full API key has every permission the integration needs") {
-  Env env;
+  CheckEnv env;
   auto report = check_connection(env.key_client(sbx::kFullKey));
   REQUIRE(report);
   CHECK(report.value().credential_kind == "api key");
@@ -70,7 +70,7 @@ TEST_CASE("check_connection: the full API key has every permission the integrati
 }
 
 TEST_CASE("check_connection: the read-only API key reports every write permission missing, with the feature") {
-  Env env;
+  CheckEnv env;
   auto report = check_connection(env.key_client(sbx::kReadOnlyKey));
   REQUIRE(report);
   const auto& r = report.value();
@@ -96,7 +96,7 @@ TEST_CASE("check_connection: the read-only API key reports every write permissio
 }
 
 TEST_CASE("check_connection: OAuth reports from the granted scopes and probes the rest") {
-  Env env;
+  CheckEnv env;
   OAuthConfig config;
   config.client_id = std::string(sbx::kOAuthClientId);
   config.client_secret = std::string(sbx::kOAuthClientSecret);
@@ -120,7 +120,7 @@ TEST_CASE("check_connection: OAuth reports from the granted scopes and probes th
 }
 
 TEST_CASE("check_connection: a wrong key is an error before any report") {
-  Env env;
+  CheckEnv env;
   auto report = check_connection(env.key_client("not-a-sandbox-key"));
   REQUIRE_FALSE(report);
   CHECK(report.error().code == Errc::unauthorized);

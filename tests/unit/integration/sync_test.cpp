@@ -31,7 +31,7 @@ std::size_t count_all(P&& p) {
   return n;
 }
 
-std::string temp_db(std::string_view name) {
+std::string sync_db_path(std::string_view name) {
   auto p = std::filesystem::temp_directory_path() /
            (std::string("leverkit-sync-") + std::string(name) + "-" + std::to_string(::getpid()) + ".db");
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + suffix);
@@ -164,7 +164,7 @@ TEST_CASE("a crash at any page resumes to the same store as an uninterrupted run
   int resumed_runs = 0;
   for (int at : {1, 2, 3, 4, 5, 6, total / 3, total / 2, total - 3, total - 1, total}) {
     for (bool sqlite : {false, true}) {
-      std::shared_ptr<SyncStore> real = sqlite ? open_sqlite_store(temp_db("crash")).value() : make_memory_store();
+      std::shared_ptr<SyncStore> real = sqlite ? open_sqlite_store(sync_db_path("crash")).value() : make_memory_store();
       FailingStore crashing(*real, at);
       auto first = run_sync(client, crashing, {.workers = 2});
       REQUIRE_FALSE(first.has_value());
@@ -219,7 +219,7 @@ TEST_CASE("a process killed mid-sync (SQLite) resumes cleanly in a new process")
   auto reference = make_memory_store();
   REQUIRE(run_sync(client, *reference, {}).has_value());
   for (int kill_after : {3, 9, 25}) {
-    auto path = temp_db("kill");
+    auto path = sync_db_path("kill");
     pid_t pid = ::fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
